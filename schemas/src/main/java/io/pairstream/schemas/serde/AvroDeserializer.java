@@ -30,19 +30,30 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     }
 
     private final Class<T> targetType;
+    private final Schema fixedReader;
     private SchemaRegistryClient registry;
     private boolean specificReader;
     private final Map<ReaderKey, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
     /** For Kafka's reflective construction (generic, or specific per {@code specific.avro.reader}); {@link #configure} must follow. */
     public AvroDeserializer() {
-        this.targetType = null;
+        this(null, null, null);
     }
 
-    /** Reads into {@code targetType}'s schema, whatever schema the writer used. */
+    /** Reads into {@code targetType}'s schema, whatever schema the writer used; a null registry comes from {@link #configure}. */
     public AvroDeserializer(SchemaRegistryClient registry, Class<T> targetType) {
+        this(registry, targetType, null);
+    }
+
+    /** Reads generic records with {@code readerSchema}, whatever schema the writer used; a null registry comes from {@link #configure}. */
+    public AvroDeserializer(SchemaRegistryClient registry, Schema readerSchema) {
+        this(registry, null, readerSchema);
+    }
+
+    private AvroDeserializer(SchemaRegistryClient registry, Class<T> targetType, Schema fixedReader) {
         this.registry = registry;
         this.targetType = targetType;
+        this.fixedReader = fixedReader;
         this.specificReader = targetType != null;
     }
 
@@ -52,7 +63,7 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
         if (registry == null) {
             registry = SchemaRegistryClients.create(configs);
         }
-        specificReader = targetType != null || config.specificAvroReader();
+        specificReader = targetType != null || (fixedReader == null && config.specificAvroReader());
     }
 
     @Override
@@ -84,6 +95,9 @@ public final class AvroDeserializer<T> implements Deserializer<T> {
     }
 
     private Schema readerSchema(Schema writer) {
+        if (fixedReader != null) {
+            return fixedReader;
+        }
         if (targetType != null) {
             return SpecificData.get().getSchema(targetType);
         }
