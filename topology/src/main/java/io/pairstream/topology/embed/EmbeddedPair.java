@@ -1,0 +1,19 @@
+package io.pairstream.topology.embed;
+
+import io.pairstream.topology.ingest.IncomingPair;
+import java.util.Objects;
+
+/** A pair with its image and caption embedded by one model version. */
+public record EmbeddedPair(IncomingPair incoming, float[] imageVector, float[] textVector, String modelVersion) {
+
+    public EmbeddedPair {
+        Objects.requireNonNull(incoming, "incoming cannot be null");
+        Objects.requireNonNull(imageVector, "imageVector cannot be null");
+        Objects.requireNonNull(textVector, "textVector cannot be null");
+        Objects.requireNonNull(modelVersion, "modelVersion cannot be null");
+    }
+
+    public String id() {
+        return incoming.pair().getId();
+    }
+}
