@@ -1,0 +1,90 @@
+package io.pairstream.curator.cli;
+
+import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.schemas.Topic;
+import io.pairstream.schemas.registry.SchemaRegistryClient;
+import io.pairstream.schemas.registry.SchemaRegistryClients;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * {@code demo}: the embedded default end to end. For now it brings up the embedded broker and
+ * registry, creates the data-flow topics and registers their schemas; the curation topology is
+ * wired in by the topology issue.
+ */
+final class DemoCommand implements PairstreamCli.Command {
+
+    private static final String HELP = """
+            usage: ./pairstream demo [--data-dir DIR]
+
+            Starts an embedded Kafka broker and Schema Registry on loopback, creates pairstream's topics
+            and registers their Avro schemas, then runs the curation pipeline on the bundled sample.
+
+              --data-dir DIR   where the embedded broker keeps its data (default: target/demo under the
+                               current directory); reusing it resumes from what is there
+            """;
+
+    private final Path dataDirectory;
+
+    private DemoCommand(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    static DemoCommand parse(List<String> args) {
+        Path dataDirectory = Path.of("target", "demo");
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--help", "-h" -> throw new PairstreamCli.UsageException("\n" + HELP);
+                case "--data-dir" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new PairstreamCli.UsageException("--data-dir needs a directory\n\n" + HELP);
+                    }
+                    dataDirectory = Path.of(args.get(++i));
+                }
+                default -> throw new PairstreamCli.UsageException("unknown option '" + args.get(i) + "'\n\n" + HELP);
+            }
+        }
+        return new DemoCommand(dataDirectory);
+    }
+
+    @Override
+    public int run(PrintStream out) {
+        out.println("Starting the embedded Kafka broker and Schema Registry in " + dataDirectory.toAbsolutePath() + " ...");
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(dataDirectory);
+             SchemaRegistryClient registry = SchemaRegistryClients.create(Map.of("schema.registry.url", platform.schemaRegistryUrl()))) {
+            out.println("Kafka broker:    " + platform.bootstrapServers());
+            out.println("Schema Registry: " + platform.schemaRegistryUrl());
+            createTopics(platform.bootstrapServers());
+            out.println();
+            out.printf("%-18s %-28s %s%n", "topic", "subject", "schema id");
+            for (Topic topic : Topic.values()) {
+                String subject = topic.defaultName() + "-value";
+                out.printf("%-18s %-28s %d%n", topic.defaultName(), subject, registry.register(subject, topic.valueSchema()));
+            }
+            out.println();
+            out.println("No curation pipeline yet: the topology is not wired in, so nothing is streamed. Stopping.");
+            return 0;
+        }
+    }
+
+    private static void createTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                if (!existing.contains(topic.defaultName())) {
+                    missing.add(new NewTopic(topic.defaultName(), 1, (short) 1));
+                }
+            }
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create pairstream's topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.pairstream.schemas.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Validates a configuration against a {@link ConfigDef} and reports every problem at once,
+ * where {@code AbstractConfig} stops at the first.
+ */
+public final class ConfigValidation {
+
+    private ConfigValidation() {
+    }
+
+    /**
+     * Throws a {@link ConfigException} naming every key of {@code definition} whose value in
+     * {@code props} is missing or invalid; {@code what} names the configuration in the message.
+     */
+    public static void requireValid(ConfigDef definition, Map<String, ?> props, String what) {
+        List<String> problems = problems(definition, props);
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Invalid " + what + " configuration (" + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    /** Like {@link #requireValid}, and also rejects keys that {@code definition} does not declare. */
+    public static void requireValidAndKnown(ConfigDef definition, Map<String, ?> props, String what) {
+        List<String> problems = problems(definition, props);
+        Set<String> known = definition.names();
+        props.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> problems.add(k + ": unknown key"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException("Invalid " + what + " configuration (" + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static List<String> problems(ConfigDef definition, Map<String, ?> props) {
+        Map<String, String> asText = new HashMap<>();
+        props.forEach((k, v) -> {
+            if (v != null) {
+                asText.put(k, text(v));
+            }
+        });
+        List<String> problems = new ArrayList<>();
+        for (ConfigValue value : definition.validate(asText)) {
+            for (String message : value.errorMessages()) {
+                // Never echo a secret back in an error.
+                String safe = definition.configKeys().get(value.name()).type == ConfigDef.Type.PASSWORD
+                        ? "invalid value (hidden)" : message;
+                problems.add(value.name() + ": " + safe);
+            }
+        }
+        return problems;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Class<?> type) {
+            return type.getName();
+        }
+        if (value instanceof Password password) {
+            return password.value();
+        }
+        return String.valueOf(value);
+    }
+}
