@@ -198,7 +198,8 @@ final class IndexedVectorStore implements VectorStore {
 
     private TopCandidates.Ranked approximate(SearchRequest request) {
         TopCandidates candidates = new TopCandidates(request.k() * config.rerankFactor());
-        indexes.get(request.field()).search(request.query(), config.probes(), candidates,
+        int probes = request.probes() == SearchRequest.STORE_DEFAULT_PROBES ? config.probes() : request.probes();
+        indexes.get(request.field()).search(request.query(), probes, candidates,
                 ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal)), table::tieKey);
         TopCandidates best = new TopCandidates(request.k());
         for (int ordinal : candidates.drainBestFirst().ordinals()) {

@@ -14,9 +14,14 @@ import java.util.function.Predicate;
  * @param excluded ids never returned (e.g. the anchor itself)
  * @param filter   only items whose metadata passes are returned
  * @param mode     approximate (default) or exact
+ * @param probes   inverted lists an approximate search scans; {@link #STORE_DEFAULT_PROBES} for the
+ *                 store's configured number
  */
 public record SearchRequest(String field, float[] query, int k, Set<String> excluded,
-                            Predicate<ItemMetadata> filter, SearchMode mode) {
+                            Predicate<ItemMetadata> filter, SearchMode mode, int probes) {
+
+    /** Use the store's {@link VectorStoreConfig#PROBES_CONFIG}. */
+    public static final int STORE_DEFAULT_PROBES = 0;
 
     private static final Predicate<ItemMetadata> ACCEPT_ALL = metadata -> true;
 
@@ -29,22 +34,30 @@ public record SearchRequest(String field, float[] query, int k, Set<String> excl
         if (k <= 0) {
             throw new IllegalArgumentException("k must be positive, got " + k);
         }
+        if (probes < 0) {
+            throw new IllegalArgumentException("probes cannot be negative, got " + probes);
+        }
     }
 
     public static SearchRequest of(String field, float[] query, int k) {
-        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE);
+        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES);
     }
 
     public SearchRequest withExcluded(Set<String> ids) {
-        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode);
+        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode, probes);
     }
 
     public SearchRequest withFilter(Predicate<ItemMetadata> metadataFilter) {
-        return new SearchRequest(field, query, k, excluded, metadataFilter, mode);
+        return new SearchRequest(field, query, k, excluded, metadataFilter, mode, probes);
     }
 
     public SearchRequest withMode(SearchMode searchMode) {
-        return new SearchRequest(field, query, k, excluded, filter, searchMode);
+        return new SearchRequest(field, query, k, excluded, filter, searchMode, probes);
+    }
+
+    /** Trades speed for recall in approximate mode: more probed lists, higher recall. */
+    public SearchRequest withProbes(int probedLists) {
+        return new SearchRequest(field, query, k, excluded, filter, mode, probedLists);
     }
 
     /** Whether an item with this id and metadata may be returned. */
