@@ -1,0 +1,181 @@
+package io.pairstream.curator.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.translate.TranslateException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A text tower: a Hugging Face {@code tokenizer.json} and an ONNX text model run through DJL's ONNX
+ * Runtime engine, giving one L2-normalised vector per text. Thread-safe; texts longer than the
+ * context length are truncated (callers that must reject them ask {@link #tokenCount} first).
+ */
+public final class OnnxTextEncoder implements AutoCloseable {
+
+    private final PredictorPool<String, float[]> predictors;
+    private final HuggingFaceTokenizer tokenizer;
+    private final HuggingFaceTokenizer counter;
+    private final int contextLength;
+    private final int maxBatchSize;
+    private final int dimension;
+
+    private OnnxTextEncoder(Builder builder) throws IOException, ModelNotFoundException, MalformedModelException {
+        this.contextLength = builder.contextLength;
+        this.maxBatchSize = builder.maxBatchSize;
+        HuggingFaceTokenizer.Builder tokenizerBuilder = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(builder.tokenizerPath)
+                .optMaxLength(contextLength)
+                .optTruncation(true);
+        if (builder.padToContextLength) {
+            tokenizerBuilder.optPadToMaxLength();
+        } else {
+            tokenizerBuilder.optPadding(true);
+        }
+        this.tokenizer = tokenizerBuilder.build();
+        this.counter = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(builder.tokenizerPath)
+                .optTruncation(false)
+                .optPadding(false)
+                .build();
+        Criteria<String, float[]> criteria = Criteria.builder()
+                .setTypes(String.class, float[].class)
+                .optModelPath(builder.modelPath)
+                .optEngine("OnnxRuntime")
+                .optDevice(builder.device)
+                .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling))
+                .build();
+        this.predictors = new PredictorPool<>(criteria.loadModel());
+        // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
+        this.dimension = embed(List.of("probe"))[0].length;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int contextLength() {
+        return contextLength;
+    }
+
+    /** Tokens in {@code text}, special tokens included, before any truncation. */
+    public int tokenCount(String text) {
+        return counter.encode(text).getIds().length;
+    }
+
+    /** One unit vector per text, in order; runs in chunks of at most the configured batch size. */
+    public float[][] embed(List<String> texts) {
+        float[][] vectors = new float[texts.size()][];
+        for (int start = 0; start < texts.size(); start += maxBatchSize) {
+            List<String> chunk = texts.subList(start, Math.min(texts.size(), start + maxBatchSize));
+            List<float[]> out = predictors.apply(predictor -> {
+                try {
+                    return predictor.batchPredict(chunk);
+                } catch (TranslateException e) {
+                    throw new IllegalStateException("text model failed on a batch of " + chunk.size(), e);
+                }
+            });
+            for (int i = 0; i < out.size(); i++) {
+                vectors[start + i] = out.get(i);
+            }
+        }
+        return vectors;
+    }
+
+    /** Closes the model and its predictors, then the tokenizers. */
+    @Override
+    public void close() {
+        predictors.close();
+        counter.close();
+        tokenizer.close();
+    }
+
+    /** Builds an {@link OnnxTextEncoder}; {@code set…} are required, {@code opt…} optional. */
+    public static final class Builder {
+
+        private Path modelPath;
+        private Path tokenizerPath;
+        private int contextLength = 77;
+        private boolean padToContextLength;
+        private String outputName;
+        private Pooling pooling = Pooling.NONE;
+        private int maxBatchSize = 64;
+        private Device device;
+
+        private Builder() {
+        }
+
+        public Builder setModelPath(Path modelPath) {
+            this.modelPath = Objects.requireNonNull(modelPath, "modelPath cannot be null");
+            return this;
+        }
+
+        public Builder setTokenizerPath(Path tokenizerPath) {
+            this.tokenizerPath = Objects.requireNonNull(tokenizerPath, "tokenizerPath cannot be null");
+            return this;
+        }
+
+        /** Tokens per text after truncation (77 for CLIP). */
+        public Builder optContextLength(int contextLength) {
+            if (contextLength < 2) {
+                throw new IllegalArgumentException("contextLength must be at least 2, was " + contextLength);
+            }
+            this.contextLength = contextLength;
+            return this;
+        }
+
+        /** Pads every batch to the context length, for exports traced with a fixed sequence length. */
+        public Builder optPadToContextLength(boolean padToContextLength) {
+            this.padToContextLength = padToContextLength;
+            return this;
+        }
+
+        /** The output holding the embedding; the model's first output when not set. */
+        public Builder optOutputName(String outputName) {
+            this.outputName = outputName;
+            return this;
+        }
+
+        public Builder optPooling(Pooling pooling) {
+            this.pooling = Objects.requireNonNull(pooling, "pooling cannot be null");
+            return this;
+        }
+
+        public Builder optMaxBatchSize(int maxBatchSize) {
+            if (maxBatchSize < 1) {
+                throw new IllegalArgumentException("maxBatchSize must be positive, was " + maxBatchSize);
+            }
+            this.maxBatchSize = maxBatchSize;
+            return this;
+        }
+
+        /** The device to run on; DJL's default (a GPU when one is found) when not set. */
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        public OnnxTextEncoder build() {
+            Objects.requireNonNull(modelPath, "modelPath must be set");
+            Objects.requireNonNull(tokenizerPath, "tokenizerPath must be set");
+            try {
+                return new OnnxTextEncoder(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load text model " + modelPath, e);
+            } catch (ModelNotFoundException | MalformedModelException e) {
+                throw new IllegalArgumentException("cannot load text model " + modelPath + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.pairstream.curator.model;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Tokenizes texts into the inputs a Hugging Face style ONNX text model declares ({@code input_ids},
+ * {@code attention_mask}, {@code token_type_ids}, whichever it has) and turns its output into
+ * L2-normalised vectors. Batches are padded here rather than by the {@link Batchifier}, because
+ * texts of one batch have different token counts.
+ */
+final class TextEmbeddingTranslator implements Translator<String, float[]> {
+
+    static final String INPUT_IDS = "input_ids";
+    static final String ATTENTION_MASK = "attention_mask";
+    static final String TOKEN_TYPE_IDS = "token_type_ids";
+    private static final String MASK_ATTACHMENT = "attentionMask";
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final String outputName;
+    private final Pooling pooling;
+    private List<String> inputNames;
+
+    TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, String outputName, Pooling pooling) {
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer cannot be null");
+        this.outputName = outputName;
+        this.pooling = Objects.requireNonNull(pooling, "pooling cannot be null");
+    }
+
+    @Override
+    public void prepare(TranslatorContext ctx) {
+        List<String> declared = ctx.getModel().describeInput().keys();
+        Set<String> known = Set.of(INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS);
+        for (String name : declared) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("text model input '" + name + "' is not one of " + known);
+            }
+        }
+        inputNames = List.copyOf(declared);
+    }
+
+    @Override
+    public Batchifier getBatchifier() {
+        return Batchifier.STACK;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, String input) {
+        return batchProcessInput(ctx, List.of(input));
+    }
+
+    @Override
+    public float[] processOutput(TranslatorContext ctx, NDList list) {
+        return batchProcessOutput(ctx, list).get(0);
+    }
+
+    @Override
+    public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
+        Encoding[] encodings = tokenizer.batchEncode(inputs);
+        int batch = encodings.length;
+        int length = encodings[0].getIds().length;
+        long[] ids = new long[batch * length];
+        long[] mask = new long[batch * length];
+        long[] types = new long[batch * length];
+        for (int b = 0; b < batch; b++) {
+            System.arraycopy(encodings[b].getIds(), 0, ids, b * length, length);
+            System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * length, length);
+            System.arraycopy(encodings[b].getTypeIds(), 0, types, b * length, length);
+        }
+        ctx.setAttachment(MASK_ATTACHMENT, mask);
+        NDManager manager = ctx.getNDManager();
+        Shape shape = new Shape(batch, length);
+        NDList list = new NDList(inputNames.size());
+        for (String name : inputNames) {
+            long[] values = name.equals(INPUT_IDS) ? ids : name.equals(ATTENTION_MASK) ? mask : types;
+            NDArray array = manager.create(values, shape);
+            array.setName(name);
+            list.add(array);
+        }
+        return list;
+    }
+
+    @Override
+    public List<float[]> batchProcessOutput(TranslatorContext ctx, NDList list) {
+        NDArray output = outputName == null ? list.get(0) : list.get(outputName);
+        if (output == null) {
+            throw new IllegalStateException("text model has no output named '" + outputName + "'");
+        }
+        long[] shape = output.getShape().getShape();
+        float[] values = output.toFloatArray();
+        int batch = (int) shape[0];
+        List<float[]> vectors = new ArrayList<>(batch);
+        if (pooling == Pooling.MEAN) {
+            long[] mask = (long[]) ctx.getAttachment(MASK_ATTACHMENT);
+            int tokens = (int) shape[1];
+            int dim = (int) shape[2];
+            for (int b = 0; b < batch; b++) {
+                vectors.add(VectorMath.normalize(meanOverMask(values, mask, b, tokens, dim)));
+            }
+        } else {
+            int dim = (int) shape[1];
+            for (int b = 0; b < batch; b++) {
+                float[] v = new float[dim];
+                System.arraycopy(values, b * dim, v, 0, dim);
+                vectors.add(VectorMath.normalize(v));
+            }
+        }
+        return vectors;
+    }
+
+    private static float[] meanOverMask(float[] values, long[] mask, int b, int tokens, int dim) {
+        float[] sum = new float[dim];
+        int counted = 0;
+        for (int t = 0; t < tokens; t++) {
+            if (mask[b * tokens + t] == 0) {
+                continue;
+            }
+            counted++;
+            int offset = (b * tokens + t) * dim;
+            for (int d = 0; d < dim; d++) {
+                sum[d] += values[offset + d];
+            }
+        }
+        for (int d = 0; d < dim; d++) {
+            sum[d] /= Math.max(counted, 1);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,356 @@
+package io.pairstream.topology.store;
+
+import io.pairstream.topology.vector.VectorUtil;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.PositionBound;
+import org.apache.kafka.streams.query.Query;
+import org.apache.kafka.streams.query.QueryConfig;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The vector store layer: validates items, keeps the in-memory index and retention order, and
+ * writes every change as bytes to the wrapped key-value store (metered, changelogged, RocksDB), so
+ * persistence, the changelog and exactly-once restore are those of Kafka Streams itself.
+ *
+ * <p>The index is never restored record by record: restoration writes straight into RocksDB, and
+ * the first operation after {@link #init} rebuilds the index from RocksDB. Streams only hands a
+ * task to processors after its stores are restored, so that first operation sees the whole state.
+ */
+final class IndexedVectorStore implements VectorStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedVectorStore.class);
+
+    private final VectorStoreConfig config;
+    private final KeyValueStore<Bytes, byte[]> inner;
+    private final VectorChecks checks;
+    private ItemTable table;
+    private Map<String, IvfIndex> indexes;
+    private long streamTimeMs = Long.MIN_VALUE;
+    private volatile boolean open;
+
+    IndexedVectorStore(VectorStoreConfig config, KeyValueStore<Bytes, byte[]> inner) {
+        this.config = config;
+        this.inner = inner;
+        this.checks = new VectorChecks(inner.name(), config.fields());
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        inner.init(context, root);
+        table = null;
+        indexes = null;
+        open = true;
+    }
+
+    @Override
+    public void put(VectorItem item) {
+        Objects.requireNonNull(item, "item cannot be null");
+        checkOpen();
+        checks.checkItem(item);
+        ensureIndexed();
+        int existing = table.ordinal(item.id());
+        if (existing >= 0) {
+            forget(existing);
+        }
+        Map<String, Integer> lists = remember(item, Map.of());
+        inner.put(StoreKeys.item(item.id()), ItemCodec.encode(item, lists));
+        streamTimeMs = Math.max(streamTimeMs, item.metadata().eventTimeMs());
+        trainReadyFields();
+        evictBeyondRetention();
+    }
+
+    @Override
+    public boolean delete(String id) {
+        Objects.requireNonNull(id, "id cannot be null");
+        checkOpen();
+        ensureIndexed();
+        int ordinal = table.ordinal(id);
+        if (ordinal < 0) {
+            return false;
+        }
+        evict(ordinal);
+        return true;
+    }
+
+    @Override
+    public Optional<VectorItem> get(String id) {
+        Objects.requireNonNull(id, "id cannot be null");
+        checkOpen();
+        byte[] value = inner.get(StoreKeys.item(id));
+        return value == null ? Optional.empty() : Optional.of(ItemCodec.decode(value).item());
+    }
+
+    @Override
+    public List<Neighbour> search(SearchRequest request) {
+        Objects.requireNonNull(request, "request cannot be null");
+        checkOpen();
+        checks.checkQuery(request);
+        ensureIndexed();
+        TopCandidates.Ranked ranked = request.mode() == SearchMode.EXACT ? exact(request) : approximate(request);
+        List<Neighbour> neighbours = new ArrayList<>(ranked.ordinals().length);
+        for (int i = 0; i < ranked.ordinals().length; i++) {
+            int ordinal = ranked.ordinals()[i];
+            neighbours.add(new Neighbour(table.id(ordinal), ranked.scores()[i], table.metadata(ordinal)));
+        }
+        return neighbours;
+    }
+
+    @Override
+    public List<List<Neighbour>> searchBatch(List<SearchRequest> requests) {
+        List<List<Neighbour>> results = new ArrayList<>(requests.size());
+        for (SearchRequest request : requests) {
+            results.add(search(request));
+        }
+        return results;
+    }
+
+    @Override
+    public int count() {
+        checkOpen();
+        ensureIndexed();
+        return table.size();
+    }
+
+    @Override
+    public int evictExpired(long streamTime) {
+        checkOpen();
+        ensureIndexed();
+        streamTimeMs = Math.max(streamTimeMs, streamTime);
+        return evictBeyondRetention();
+    }
+
+    @Override
+    public void flush() {
+        inner.flush();
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        inner.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return inner.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return inner.managesOffsets();
+    }
+
+    @Override
+    public Position getPosition() {
+        return inner.getPosition();
+    }
+
+    @Override
+    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig queryConfig) {
+        return inner.query(query, positionBound, queryConfig);
+    }
+
+    /** Drops the in-memory index first (it only mirrors RocksDB), then closes the layers below. */
+    @Override
+    public void close() {
+        open = false;
+        table = null;
+        indexes = null;
+        inner.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return inner.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open && inner.isOpen();
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw checks.problem("the store is not open (closed, or not yet initialised)");
+        }
+    }
+
+    private TopCandidates.Ranked approximate(SearchRequest request) {
+        TopCandidates candidates = new TopCandidates(request.k() * config.rerankFactor());
+        int probes = request.probes() == SearchRequest.STORE_DEFAULT_PROBES ? config.probes() : request.probes();
+        indexes.get(request.field()).search(request.query(), probes, candidates,
+                ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal)), table::tieKey);
+        TopCandidates best = new TopCandidates(request.k());
+        for (int ordinal : candidates.drainBestFirst().ordinals()) {
+            best.offer(VectorUtil.dotProduct(request.query(), storedVector(ordinal, request.field())), ordinal,
+                    table.tieKey(ordinal));
+        }
+        return best.drainBestFirst();
+    }
+
+    private TopCandidates.Ranked exact(SearchRequest request) {
+        TopCandidates best = new TopCandidates(request.k());
+        try (KeyValueIterator<Bytes, byte[]> items = inner.range(StoreKeys.firstItem(), StoreKeys.afterLastItem())) {
+            while (items.hasNext()) {
+                VectorItem item = ItemCodec.decode(items.next().value).item();
+                float[] vector = item.vector(request.field());
+                if (vector != null && request.accepts(item.id(), item.metadata())) {
+                    int ordinal = table.ordinal(item.id());
+                    best.offer(VectorUtil.dotProduct(request.query(), vector), ordinal, table.tieKey(ordinal));
+                }
+            }
+        }
+        return best.drainBestFirst();
+    }
+
+    private float[] storedVector(int ordinal, String field) {
+        byte[] value = inner.get(StoreKeys.item(table.id(ordinal)));
+        if (value == null) {
+            throw checks.problem("item '" + table.id(ordinal) + "' is indexed but missing from RocksDB");
+        }
+        return ItemCodec.decodeVector(value, field);
+    }
+
+    /** Adds the item to the table and the indexes; returns the list each vector was filed under. */
+    private Map<String, Integer> remember(VectorItem item, Map<String, Integer> listHints) {
+        int ordinal = table.add(item.id(), item.metadata());
+        Map<String, Integer> lists = new HashMap<>();
+        item.vectors().forEach((field, vector) -> {
+            IvfIndex index = indexes.get(field);
+            if (index != null) {
+                lists.put(field, index.add(ordinal, vector, listHints.getOrDefault(field, IvfIndex.UNASSIGNED)));
+            }
+        });
+        return lists;
+    }
+
+    private void forget(int ordinal) {
+        for (IvfIndex index : indexes.values()) {
+            index.remove(ordinal);
+        }
+        table.remove(ordinal);
+    }
+
+    /** Removes an item from memory and RocksDB; the delete reaches the changelog as a tombstone. */
+    private void evict(int ordinal) {
+        Bytes key = StoreKeys.item(table.id(ordinal));
+        forget(ordinal);
+        inner.delete(key);
+    }
+
+    private int evictBeyondRetention() {
+        int evicted = 0;
+        int maxItems = config.maxItems();
+        while (maxItems > 0 && table.size() > maxItems) {
+            evict(table.oldest());
+            evicted++;
+        }
+        long maxAge = config.maxAgeMs();
+        if (maxAge > 0) {
+            long cutoff = streamTimeMs - maxAge;
+            for (int oldest = table.oldest(); oldest >= 0 && table.metadata(oldest).eventTimeMs() < cutoff;
+                 oldest = table.oldest()) {
+                evict(oldest);
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    private void trainReadyFields() {
+        indexes.forEach((field, index) -> {
+            if (!index.trained() && index.size() >= config.trainingSize()) {
+                train(field, index);
+            }
+        });
+    }
+
+    /** Learns a field's centroids and makes them durable: centroids first, their count last. */
+    private void train(String field, IvfIndex index) {
+        long start = System.nanoTime();
+        int dimension = config.fields().get(field);
+        float[] centroids = SphericalKMeans.train(index.trainingSample(), index.size(), dimension, config.lists(),
+                config.trainingIterations());
+        List<KeyValue<Bytes, byte[]>> records = new ArrayList<>(config.lists() + 1);
+        for (int c = 0; c < config.lists(); c++) {
+            ByteBuffer centroid = ByteBuffer.allocate(dimension * Float.BYTES);
+            centroid.asFloatBuffer().put(centroids, c * dimension, dimension);
+            records.add(KeyValue.pair(StoreKeys.centroid(field, c), centroid.array()));
+        }
+        records.add(KeyValue.pair(StoreKeys.centroidCount(field), ByteBuffer.allocate(Integer.BYTES)
+                .putInt(config.lists()).array()));
+        inner.putAll(records);
+        index.install(centroids, ordinal -> storedVector(ordinal, field));
+        LOG.info("Vector store '{}' learned {} centroids for field '{}' from {} vectors in {} ms", name(),
+                config.lists(), field, index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Rebuilds the in-memory index from RocksDB after {@link #init}, i.e. after any restore. */
+    private void ensureIndexed() {
+        if (table != null) {
+            return;
+        }
+        long start = System.nanoTime();
+        table = new ItemTable();
+        indexes = new LinkedHashMap<>();
+        config.fields().forEach((field, dimension) -> indexes.put(field, restoredIndex(field, dimension)));
+        try (KeyValueIterator<Bytes, byte[]> items = inner.range(StoreKeys.firstItem(), StoreKeys.afterLastItem())) {
+            while (items.hasNext()) {
+                ItemCodec.Stored stored = ItemCodec.decode(items.next().value);
+                // Catches a store written under a different field configuration.
+                checks.checkItem(stored.item());
+                remember(stored.item(), stored.lists());
+                streamTimeMs = Math.max(streamTimeMs, stored.item().metadata().eventTimeMs());
+            }
+        }
+        LOG.info("Vector store '{}' indexed {} items from RocksDB in {} ms", name(), table.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        trainReadyFields();
+        evictBeyondRetention();
+    }
+
+    /** An index holding the field's durable centroids, if a complete set of them is stored. */
+    private IvfIndex restoredIndex(String field, int dimension) {
+        IvfIndex index = new IvfIndex(dimension);
+        byte[] count = inner.get(StoreKeys.centroidCount(field));
+        if (count == null) {
+            return index;
+        }
+        int lists = ByteBuffer.wrap(count).getInt();
+        float[] centroids = new float[lists * dimension];
+        for (int c = 0; c < lists; c++) {
+            byte[] centroid = inner.get(StoreKeys.centroid(field, c));
+            if (centroid == null || centroid.length != dimension * Float.BYTES) {
+                LOG.warn("Vector store '{}' has an incomplete centroid set for field '{}'; it will learn a new one",
+                        name(), field);
+                return index;
+            }
+            ByteBuffer.wrap(centroid).asFloatBuffer().get(centroids, c * dimension, dimension);
+        }
+        index.install(centroids, ordinal -> {
+            throw new IllegalStateException("a new index has no vectors to move");
+        });
+        return index;
+    }
+}

@@ -1,0 +1,67 @@
+package io.pairstream.topology.store;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One top-k query against one named vector field. Build with {@link #of}, then narrow with the
+ * {@code with…} methods, e.g. {@code SearchRequest.of("text", v, 10).withExcluded(Set.of(anchorId))}.
+ *
+ * @param field    the named vector to search by
+ * @param query    an L2-normalised query vector of the field's dimension
+ * @param k        how many neighbours to return at most
+ * @param excluded ids never returned (e.g. the anchor itself)
+ * @param filter   only items whose metadata passes are returned
+ * @param mode     approximate (default) or exact
+ * @param probes   inverted lists an approximate search scans; {@link #STORE_DEFAULT_PROBES} for the
+ *                 store's configured number
+ */
+public record SearchRequest(String field, float[] query, int k, Set<String> excluded,
+                            Predicate<ItemMetadata> filter, SearchMode mode, int probes) {
+
+    /** Use the store's {@link VectorStoreConfig#PROBES_CONFIG}. */
+    public static final int STORE_DEFAULT_PROBES = 0;
+
+    private static final Predicate<ItemMetadata> ACCEPT_ALL = metadata -> true;
+
+    public SearchRequest {
+        Objects.requireNonNull(field, "field cannot be null");
+        Objects.requireNonNull(query, "query cannot be null");
+        Objects.requireNonNull(excluded, "excluded cannot be null");
+        Objects.requireNonNull(filter, "filter cannot be null");
+        Objects.requireNonNull(mode, "mode cannot be null");
+        if (k <= 0) {
+            throw new IllegalArgumentException("k must be positive, got " + k);
+        }
+        if (probes < 0) {
+            throw new IllegalArgumentException("probes cannot be negative, got " + probes);
+        }
+    }
+
+    public static SearchRequest of(String field, float[] query, int k) {
+        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES);
+    }
+
+    public SearchRequest withExcluded(Set<String> ids) {
+        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode, probes);
+    }
+
+    public SearchRequest withFilter(Predicate<ItemMetadata> metadataFilter) {
+        return new SearchRequest(field, query, k, excluded, metadataFilter, mode, probes);
+    }
+
+    public SearchRequest withMode(SearchMode searchMode) {
+        return new SearchRequest(field, query, k, excluded, filter, searchMode, probes);
+    }
+
+    /** Trades speed for recall in approximate mode: more probed lists, higher recall. */
+    public SearchRequest withProbes(int probedLists) {
+        return new SearchRequest(field, query, k, excluded, filter, mode, probedLists);
+    }
+
+    /** Whether an item with this id and metadata may be returned. */
+    boolean accepts(String id, ItemMetadata metadata) {
+        return !excluded.contains(id) && filter.test(metadata);
+    }
+}

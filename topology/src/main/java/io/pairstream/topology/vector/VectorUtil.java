@@ -1,0 +1,69 @@
+package io.pairstream.topology.vector;
+
+/**
+ * All vector math of pairstream in one place. Checks arguments, then delegates to SIMD kernels when
+ * the JVM offers them ({@code --add-modules jdk.incubator.vector}) or to plain loops otherwise.
+ */
+public final class VectorUtil {
+
+    /** How far from 1 the squared norm of a vector called normalised may be. */
+    public static final float NORMALISED_TOLERANCE = 1e-3f;
+
+    private static final VectorOps OPS = VectorOpsProvider.instance();
+
+    private VectorUtil() {
+    }
+
+    /** The dot product; equals cosine similarity for L2-normalised vectors. */
+    public static float dotProduct(float[] a, float[] b) {
+        checkLengths(a.length, b.length);
+        return OPS.dotProduct(a, b);
+    }
+
+    /** The dot product of {@code a} with {@code a.length} floats of {@code b} starting at {@code bOffset}. */
+    public static float dotProduct(float[] a, float[] b, int bOffset) {
+        checkSlice(a.length, b.length, bOffset);
+        return OPS.dotProduct(a, b, bOffset, a.length);
+    }
+
+    /** The integer dot product of {@code a} with {@code a.length} bytes of {@code b} from {@code bOffset}. */
+    public static int dotProduct(byte[] a, byte[] b, int bOffset) {
+        checkSlice(a.length, b.length, bOffset);
+        return OPS.dotProduct(a, b, bOffset, a.length);
+    }
+
+    public static float squareNorm(float[] a) {
+        return OPS.squareNorm(a);
+    }
+
+    /** Scales {@code v} in place to unit length; throws when it is zero or not finite. */
+    public static float[] l2Normalise(float[] v) {
+        float norm = (float) Math.sqrt(squareNorm(v));
+        if (!(norm > 0f) || !Float.isFinite(norm)) {
+            throw new IllegalArgumentException("cannot normalise a vector of norm " + norm);
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= norm;
+        }
+        return v;
+    }
+
+    /** Whether {@code v} has only finite components and unit length. */
+    public static boolean isNormalised(float[] v) {
+        float squareNorm = squareNorm(v);
+        return Float.isFinite(squareNorm) && Math.abs(squareNorm - 1f) <= NORMALISED_TOLERANCE;
+    }
+
+    private static void checkLengths(int a, int b) {
+        if (a != b) {
+            throw new IllegalArgumentException("vector dimensions differ: " + a + " != " + b);
+        }
+    }
+
+    private static void checkSlice(int length, int arrayLength, int offset) {
+        if (offset < 0 || offset > arrayLength - length) {
+            throw new IllegalArgumentException(
+                    "slice [" + offset + ", " + offset + " + " + length + ") outside an array of " + arrayLength);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.pairstream.topology.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real RocksDB in a temporary directory, without a broker (so without a changelog). */
+class VectorStoreTest {
+
+    private static final String STORE = "neighbours";
+    private static final int DIMENSION = 64;
+
+    @TempDir
+    Path stateDirectory;
+
+    private VectorStore store;
+
+    @AfterEach
+    void closeStore() {
+        if (store != null && store.isOpen()) {
+            store.close();
+        }
+    }
+
+    @Test
+    void shouldReachHighRecallAgainstExactSearchOnClusteredData() {
+        store = open(Map.of());
+        ClusteredVectors data = new ClusteredVectors(7, DIMENSION, 40, 0.9f);
+        putAll(data, 6_000);
+        double recall = recall(data, 200, 10);
+        assertTrue(recall >= 0.95, "recall@10 " + recall);
+    }
+
+    @Test
+    void shouldSearchExhaustivelyBeforeCentroidsAreLearned() {
+        store = open(Map.of(VectorStoreConfig.TRAINING_SIZE_CONFIG, 100_000));
+        ClusteredVectors data = new ClusteredVectors(8, DIMENSION, 10, 0.9f);
+        putAll(data, 1_000);
+        assertTrue(recall(data, 50, 10) >= 0.99);
+    }
+
+    @Test
+    void shouldSkipExcludedIdsAndFilteredItems() {
+        store = open(Map.of());
+        float[] v = unit(0);
+        store.put(item("anchor", v, "m1", 1));
+        store.put(item("twin-old-model", v, "m0", 2));
+        store.put(item("twin", v, "m1", 3));
+        store.put(item("far", unit(1), "m1", 4));
+        List<Neighbour> found = store.search(SearchRequest.of("text", v, 2).withExcluded(Set.of("anchor"))
+                .withFilter(metadata -> metadata.modelVersion().equals("m1")));
+        assertEquals(List.of("twin", "far"), found.stream().map(Neighbour::id).toList());
+        assertEquals(1f, found.get(0).score(), 1e-6f);
+        assertEquals(0f, found.get(1).score(), 1e-6f);
+    }
+
+    @Test
+    void shouldReplaceAnItemStoredUnderTheSameId() {
+        store = open(Map.of());
+        store.put(item("a", unit(0), "m1", 1));
+        store.put(item("a", unit(1), "m2", 2));
+        assertEquals(1, store.count());
+        Neighbour best = store.search(SearchRequest.of("text", unit(1), 1)).get(0);
+        assertEquals("a", best.id());
+        assertEquals("m2", best.metadata().modelVersion());
+        assertEquals(1f, best.score(), 1e-6f);
+    }
+
+    @Test
+    void shouldForgetDeletedItems() {
+        store = open(Map.of());
+        ClusteredVectors data = new ClusteredVectors(9, DIMENSION, 20, 0.9f);
+        List<float[]> vectors = putAll(data, 5_000);
+        for (int i = 0; i < 5_000; i += 2) {
+            assertTrue(store.delete("item-" + i));
+        }
+        assertFalse(store.delete("item-0"));
+        assertEquals(2_500, store.count());
+        assertTrue(store.get("item-0").isEmpty());
+        for (int i = 0; i < 100; i += 2) {
+            List<Neighbour> found = store.search(SearchRequest.of("text", vectors.get(i), 10));
+            assertTrue(found.stream().noneMatch(n -> Integer.parseInt(n.id().substring(5)) % 2 == 0), found::toString);
+            assertEquals(10, found.size());
+        }
+    }
+
+    @Test
+    void shouldEvictTheOldestItemsBeyondTheMaximumCount() {
+        store = open(Map.of(VectorStoreConfig.MAX_ITEMS_CONFIG, 3));
+        for (int i = 0; i < 5; i++) {
+            store.put(item("item-" + i, unit(i), "m1", 100 - i));
+        }
+        assertEquals(3, store.count());
+        // Event time decides, not arrival: item-4 and item-3 have the oldest event times.
+        assertTrue(store.get("item-4").isEmpty());
+        assertTrue(store.get("item-3").isEmpty());
+        assertTrue(store.get("item-0").isPresent());
+        assertTrue(store.search(SearchRequest.of("text", unit(4), 3)).stream().noneMatch(n -> n.id().equals("item-4")));
+    }
+
+    @Test
+    void shouldEvictItemsOlderThanTheMaximumAge() {
+        store = open(Map.of(VectorStoreConfig.MAX_AGE_MS_CONFIG, 1_000L));
+        store.put(item("old", unit(0), "m1", 1_000));
+        store.put(item("recent", unit(1), "m1", 1_500));
+        assertEquals(2, store.count());
+        store.put(item("new", unit(2), "m1", 2_200));
+        assertEquals(2, store.count());
+        assertTrue(store.get("old").isEmpty());
+        assertEquals(1, store.evictExpired(2_600));
+        assertEquals(List.of("new"), store.search(SearchRequest.of("text", unit(1), 5)).stream()
+                .map(Neighbour::id).toList());
+    }
+
+    @Test
+    void shouldAnswerTheSameQueriesAfterRestartFromDisk() {
+        store = open(Map.of());
+        ClusteredVectors data = new ClusteredVectors(10, DIMENSION, 30, 0.9f);
+        List<float[]> vectors = putAll(data, 4_000);
+        store.delete("item-3");
+        List<List<Neighbour>> before = searches(vectors.subList(0, 50));
+        store.close();
+
+        store = open(Map.of());
+        assertEquals(3_999, store.count());
+        assertEquals(before, searches(vectors.subList(0, 50)));
+        assertTrue(store.get("item-3").isEmpty());
+    }
+
+    @Test
+    void shouldRejectBadVectorsNamingTheStoreAndTheProblem() {
+        store = open(Map.of());
+        assertProblem("expects dimension 64, got 3", () -> store.put(item("a", new float[] {1f, 0f, 0f}, "m1", 1)));
+        float[] nan = unit(0);
+        nan[5] = Float.NaN;
+        assertProblem("NaN", () -> store.put(item("a", nan, "m1", 1)));
+        assertProblem("zero vector", () -> store.put(item("a", new float[DIMENSION], "m1", 1)));
+        float[] unnormalised = unit(0);
+        unnormalised[0] = 2f;
+        assertProblem("not L2-normalised", () -> store.search(SearchRequest.of("text", unnormalised, 1)));
+        assertProblem("unknown field 'image'", () -> store.search(SearchRequest.of("image", unit(0), 1)));
+    }
+
+    @Test
+    void shouldRefuseOperationsOnAClosedStore() {
+        store = open(Map.of());
+        store.close();
+        assertProblem("not open", () -> store.search(SearchRequest.of("text", unit(0), 1)));
+        assertProblem("not open", () -> store.put(item("a", unit(0), "m1", 1)));
+        assertProblem("not open", () -> store.count());
+    }
+
+    private void assertProblem(String expected, Runnable operation) {
+        VectorStoreException e = assertThrows(VectorStoreException.class, operation::run);
+        assertTrue(e.getMessage().startsWith("vector store '" + STORE + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    private VectorStore open(Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION,
+                VectorStoreConfig.LISTS_CONFIG, 32,
+                VectorStoreConfig.PROBES_CONFIG, 8,
+                VectorStoreConfig.TRAINING_SIZE_CONFIG, 2_000));
+        settings.putAll(overrides);
+        VectorStore opened = VectorStores.vectorStoreBuilder(STORE, settings).withLoggingDisabled().build();
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vector-store-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties, new TaskId(0, 0),
+                stateDirectory.toFile());
+        opened.init(context.getStateStoreContext(), opened);
+        return opened;
+    }
+
+    private List<float[]> putAll(ClusteredVectors data, int n) {
+        List<float[]> vectors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] v = data.next();
+            vectors.add(v);
+            store.put(item("item-" + i, v, "m1", i));
+        }
+        return vectors;
+    }
+
+    private double recall(ClusteredVectors data, int queries, int k) {
+        int hits = 0;
+        for (int q = 0; q < queries; q++) {
+            float[] query = data.next();
+            Set<String> exact = new HashSet<>();
+            store.search(SearchRequest.of("text", query, k).withMode(SearchMode.EXACT)).forEach(n -> exact.add(n.id()));
+            hits += (int) store.search(SearchRequest.of("text", query, k)).stream().filter(n -> exact.contains(n.id()))
+                    .count();
+        }
+        return hits / (double) (queries * k);
+    }
+
+    private List<List<Neighbour>> searches(List<float[]> queries) {
+        return store.searchBatch(queries.stream().map(q -> SearchRequest.of("text", q, 10)).toList());
+    }
+
+    private static VectorItem item(String id, float[] vector, String modelVersion, long eventTimeMs) {
+        return new VectorItem(id, Map.of("text", vector), new ItemMetadata("label", "test", eventTimeMs, modelVersion));
+    }
+
+    private static float[] unit(int axis) {
+        float[] v = new float[DIMENSION];
+        v[axis] = 1f;
+        return v;
+    }
+}

@@ -1,0 +1,92 @@
+package io.pairstream.topology.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class VectorUtilTest {
+
+    private static final int MAX_DIMENSION = 1100;
+
+    private final VectorOps scalar = new ScalarVectorOps();
+    private final VectorOps simd = VectorOpsProvider.panamaOrNull();
+    private final Random random = new Random(42);
+
+    @Test
+    void shouldRunTestsWithTheSimdKernels() {
+        assertNotNull(simd, "tests run with --add-modules " + VectorOpsProvider.VECTOR_MODULE);
+        assertEquals(simd.getClass(), VectorOpsProvider.instance().getClass());
+    }
+
+    @Test
+    void shouldMatchScalarFloatDotProductAtEveryDimension() {
+        for (int dimension = 1; dimension <= MAX_DIMENSION; dimension++) {
+            float[] a = randomFloats(dimension);
+            float[] b = randomFloats(dimension + 7);
+            int offset = random.nextInt(8);
+            float expected = scalar.dotProduct(a, b, offset, dimension);
+            assertEquals(expected, simd.dotProduct(a, b, offset, dimension), 1e-4f * dimension, "dimension " + dimension);
+            float[] c = randomFloats(dimension);
+            assertEquals(scalar.dotProduct(a, c), simd.dotProduct(a, c), 1e-4f * dimension, "dimension " + dimension);
+            assertEquals(scalar.squareNorm(a), simd.squareNorm(a), 1e-4f * dimension, "dimension " + dimension);
+        }
+    }
+
+    @Test
+    void shouldMatchScalarByteDotProductExactlyAtEveryDimension() {
+        for (int dimension = 1; dimension <= MAX_DIMENSION; dimension++) {
+            byte[] a = randomBytes(dimension);
+            byte[] b = randomBytes(dimension + 9);
+            int offset = random.nextInt(10);
+            assertEquals(scalar.dotProduct(a, b, offset, dimension), simd.dotProduct(a, b, offset, dimension),
+                    "dimension " + dimension);
+        }
+    }
+
+    @Test
+    void shouldHandleExtremeByteValuesWithoutOverflow() {
+        byte[] a = new byte[1024];
+        Arrays.fill(a, Byte.MIN_VALUE);
+        assertEquals(1024 * 128 * 128, simd.dotProduct(a, a, 0, a.length));
+        assertEquals(1024 * 128 * 128, VectorUtil.dotProduct(a, a, 0));
+    }
+
+    @Test
+    void shouldRejectMismatchedDimensions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VectorUtil.dotProduct(new float[3], new float[4]));
+        assertTrue(e.getMessage().contains("3 != 4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.dotProduct(new float[3], new float[4], 2));
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.dotProduct(new byte[3], new byte[4], -1));
+    }
+
+    @Test
+    void shouldNormaliseAndRecogniseUnitVectors() {
+        float[] v = VectorUtil.l2Normalise(new float[] {3f, 4f});
+        assertEquals(0.6f, v[0], 1e-6f);
+        assertTrue(VectorUtil.isNormalised(v));
+        assertFalse(VectorUtil.isNormalised(new float[] {1f, 1f}));
+        assertFalse(VectorUtil.isNormalised(new float[] {Float.NaN, 0f}));
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.l2Normalise(new float[2]));
+    }
+
+    private float[] randomFloats(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] v = new byte[n];
+        random.nextBytes(v);
+        return v;
+    }
+}
