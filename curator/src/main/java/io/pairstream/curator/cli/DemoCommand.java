@@ -6,12 +6,12 @@ import io.pairstream.schemas.registry.SchemaRegistryClient;
 import io.pairstream.schemas.registry.SchemaRegistryClients;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.pairstream.curator.topics.CurationTopics;
+import io.pairstream.curator.topics.TopicProvisioner;
+import io.pairstream.topology.config.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * {@code demo}: the embedded default end to end. For now it brings up the embedded broker and
@@ -60,7 +60,8 @@ final class DemoCommand implements PairstreamCli.Command {
              SchemaRegistryClient registry = SchemaRegistryClients.create(Map.of("schema.registry.url", platform.schemaRegistryUrl()))) {
             out.println("Kafka broker:    " + platform.bootstrapServers());
             out.println("Schema Registry: " + platform.schemaRegistryUrl());
-            createTopics(platform.bootstrapServers());
+            List<String> created = createTopics(platform.bootstrapServers());
+            out.println("Topics created:  " + (created.isEmpty() ? "none (all present and as required)" : String.join(", ", created)));
             out.println();
             out.printf("%-18s %-28s %s%n", "topic", "subject", "schema id");
             for (Topic topic : Topic.values()) {
@@ -73,18 +74,9 @@ final class DemoCommand implements PairstreamCli.Command {
         }
     }
 
-    private static void createTopics(String bootstrapServers) {
+    private static List<String> createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            for (Topic topic : Topic.values()) {
-                if (!existing.contains(topic.defaultName())) {
-                    missing.add(new NewTopic(topic.defaultName(), 1, (short) 1));
-                }
-            }
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create pairstream's topics on " + bootstrapServers + ": " + e.getMessage(), e);
+            return new TopicProvisioner(admin).ensure(CurationTopics.specs(TopicNames.defaults(), 1, (short) 1));
         }
     }
 }
