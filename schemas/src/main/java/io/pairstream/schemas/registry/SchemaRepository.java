@@ -157,6 +157,13 @@ public final class SchemaRepository implements SchemaRegistryClient {
         return deleted;
     }
 
+    /** Soft-deletes one version ({@code latest} may be given as -1); its id stays resolvable. */
+    public synchronized int deleteVersion(String subject, int version) {
+        RegisteredSchema target = version == -1 ? getLatest(subject) : getVersion(subject, version);
+        write(new SchemaVersion(subject, target.version(), target.id(), target.schema().toString(), true));
+        return target.version();
+    }
+
     @Override
     public void close() {
         journal.close();

@@ -64,6 +64,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 new Route("POST", "/subjects/" + SUBJECT, (m, b) -> registered(repository.lookup(subject(m), schema(b)))),
                 new Route("DELETE", "/subjects/" + SUBJECT, m -> ints(repository.deleteSubject(subject(m)))),
                 new Route("GET", "/subjects/" + SUBJECT + "/versions/" + VERSION, m -> registered(version(m))),
+                new Route("DELETE", "/subjects/" + SUBJECT + "/versions/" + VERSION, m -> JSON.getNodeFactory().numberNode(
+                        repository.deleteVersion(subject(m), isLatest(m.group(2)) ? -1 : parseVersion(m.group(2))))),
                 new Route("GET", "/subjects/" + SUBJECT + "/versions/" + VERSION + "/schema", m -> readTree(version(m).schema().toString())),
                 new Route("POST", "/compatibility/subjects/" + SUBJECT + "/versions/" + VERSION, this::checkCompatibility),
                 new Route("GET", "/config", m -> level("compatibilityLevel", repository.getCompatibility(null))),
