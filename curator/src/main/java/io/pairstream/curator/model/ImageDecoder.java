@@ -28,6 +28,10 @@ public final class ImageDecoder {
     /** Formats decoded; others that ImageIO happens to read (TIFF, WBMP) are refused to keep behaviour predictable. */
     private static final Set<String> SUPPORTED_FORMATS = Set.of("png", "jpeg", "gif", "bmp");
 
+    private static final IIOReadWarningListener FAIL_ON_WARNING = (source, warning) -> {
+        throw new InputRejectedException(Reason.UNDECODABLE_IMAGE, "damaged image: " + warning);
+    };
+
     private final long maxPixels;
 
     public ImageDecoder(long maxPixels) {
@@ -72,10 +76,6 @@ public final class ImageDecoder {
             throw new InputRejectedException(Reason.UNDECODABLE_IMAGE, "cannot decode image: " + e.getMessage(), e);
         }
     }
-
-    private static final IIOReadWarningListener FAIL_ON_WARNING = (source, warning) -> {
-        throw new InputRejectedException(Reason.UNDECODABLE_IMAGE, "damaged image: " + warning);
-    };
 
     /** Names formats that have a recognisable signature but no decoder here, so they are not reported as garbage. */
     private static InputRejectedException unknownFormat(byte[] bytes) {

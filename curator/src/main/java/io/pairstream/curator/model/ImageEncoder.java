@@ -36,8 +36,13 @@ public final class ImageEncoder implements AutoCloseable {
             throw new IllegalArgumentException("cannot load image model: " + e.getMessage(), e);
         }
         BufferedImage probe = new BufferedImage(preprocessor.size(), preprocessor.size(), BufferedImage.TYPE_INT_RGB);
-        // A probe tells the dimension and fails fast on a model that does not take this input.
-        this.dimension = embed(List.of(probe))[0].length;
+        try {
+            // A probe tells the dimension and fails fast on a model that does not take this input.
+            this.dimension = embed(List.of(probe))[0].length;
+        } catch (RuntimeException e) {
+            predictors.close();
+            throw e;
+        }
     }
 
     public int dimension() {

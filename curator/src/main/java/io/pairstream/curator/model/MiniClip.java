@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,8 +39,12 @@ public final class MiniClip {
         }
     }
 
-    /** The model with image tower parameters from {@code weights} (a {@code mini-clip-image-0000.params} file). */
+    /** The model with image tower parameters from {@code weights}, a file named {@code mini-clip-image-0000.params}. */
     public static ClipModel load(Path weights, InputLimits limits) {
+        // DJL finds parameters by model name and epoch, so any other file name would not be found.
+        if (!WEIGHTS_FILE.equals(String.valueOf(weights.getFileName())) || !Files.isRegularFile(weights)) {
+            throw new IllegalArgumentException("image tower parameters must be a file named " + WEIGHTS_FILE + ", not " + weights);
+        }
         String version = NAME + "@" + weightsHash(weights);
         Criteria.Builder<BufferedImage, float[]> criteria = Criteria.builder()
                 .setTypes(BufferedImage.class, float[].class)

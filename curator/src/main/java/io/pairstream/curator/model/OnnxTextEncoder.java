@@ -51,9 +51,14 @@ public final class OnnxTextEncoder implements AutoCloseable {
                 .optDevice(builder.device)
                 .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling))
                 .build();
-        this.predictors = new PredictorPool<>(criteria.loadModel());
-        // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
-        this.dimension = embed(List.of("probe"))[0].length;
+        try {
+            this.predictors = new PredictorPool<>(criteria.loadModel());
+            // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
+            this.dimension = embed(List.of("probe"))[0].length;
+        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -81,7 +86,9 @@ public final class OnnxTextEncoder implements AutoCloseable {
     /** Closes the model and its predictors, then the tokenizers. */
     @Override
     public void close() {
-        predictors.close();
+        if (predictors != null) {
+            predictors.close();
+        }
         counter.close();
         tokenizer.close();
     }

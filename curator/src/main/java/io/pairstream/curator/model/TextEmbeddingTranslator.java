@@ -29,7 +29,8 @@ final class TextEmbeddingTranslator extends BatchEmbeddingTranslator<String> {
     private final HuggingFaceTokenizer tokenizer;
     private final String outputName;
     private final Pooling pooling;
-    private List<String> inputNames;
+    /** Set by {@link #prepare} of every predictor sharing this translator, always to the same list. */
+    private volatile List<String> inputNames;
 
     TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, String outputName, Pooling pooling) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer cannot be null");

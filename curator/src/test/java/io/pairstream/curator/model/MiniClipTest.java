@@ -6,9 +6,12 @@ import io.pairstream.topology.model.InputRejectedException.Reason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,6 +23,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MiniClipTest {
@@ -48,6 +52,13 @@ class MiniClipTest {
     void shouldNameItselfWithAHashOfItsWeights() {
         assertTrue(model.version().matches("pairstream-mini-clip@[0-9a-f]{12}"), model.version());
         assertEquals(MiniLm.DIMENSION, model.dimension());
+    }
+
+    @Test
+    void shouldRefuseParametersUnderAnotherFileName(@TempDir Path directory) throws IOException {
+        Path renamed = Files.write(directory.resolve("weights.params"), new byte[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MiniClip.load(renamed, InputLimits.DEFAULT));
+        assertTrue(e.getMessage().contains("mini-clip-image-0000.params"), e.getMessage());
     }
 
     @Test

@@ -53,9 +53,9 @@ public final class TrainMiniClip {
         CommandLine options = CommandLine.parse(args, DEFAULTS);
         int steps = options.integer("steps");
         int batchSize = options.integer("batch");
-        long seed = options.integer("seed");
+        int seed = options.integer("seed");
         Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) seed);
+        engine.setRandomSeed(seed);
 
         List<LabelledImage> fashion = FashionMnist.read(options.path("fashion"), FashionMnist.Split.TRAIN);
         List<EmojiEntry> emoji = NotoEmoji.read(options.path("emoji")).stream()
