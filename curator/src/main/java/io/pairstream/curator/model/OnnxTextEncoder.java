@@ -5,7 +5,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.translate.TranslateException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,9 +51,14 @@ public final class OnnxTextEncoder implements AutoCloseable {
                 .optDevice(builder.device)
                 .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling))
                 .build();
-        this.predictors = new PredictorPool<>(criteria.loadModel());
-        // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
-        this.dimension = embed(List.of("probe"))[0].length;
+        try {
+            this.predictors = new PredictorPool<>(criteria.loadModel());
+            // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
+            this.dimension = embed(List.of("probe"))[0].length;
+        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -76,27 +80,15 @@ public final class OnnxTextEncoder implements AutoCloseable {
 
     /** One unit vector per text, in order; runs in chunks of at most the configured batch size. */
     public float[][] embed(List<String> texts) {
-        float[][] vectors = new float[texts.size()][];
-        for (int start = 0; start < texts.size(); start += maxBatchSize) {
-            List<String> chunk = texts.subList(start, Math.min(texts.size(), start + maxBatchSize));
-            List<float[]> out = predictors.apply(predictor -> {
-                try {
-                    return predictor.batchPredict(chunk);
-                } catch (TranslateException e) {
-                    throw new IllegalStateException("text model failed on a batch of " + chunk.size(), e);
-                }
-            });
-            for (int i = 0; i < out.size(); i++) {
-                vectors[start + i] = out.get(i);
-            }
-        }
-        return vectors;
+        return predictors.batchPredict(texts, maxBatchSize).toArray(new float[0][]);
     }
 
     /** Closes the model and its predictors, then the tokenizers. */
     @Override
     public void close() {
-        predictors.close();
+        if (predictors != null) {
+            predictors.close();
+        }
         counter.close();
         tokenizer.close();
     }

@@ -2,7 +2,10 @@ package io.pairstream.curator.model;
 
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,8 +42,20 @@ final class PredictorPool<I, O> implements AutoCloseable {
         }
     }
 
-    ZooModel<I, O> model() {
-        return model;
+    /** Predicts {@code inputs} in order, in chunks of at most {@code maxBatchSize}, each chunk as one batch. */
+    List<O> batchPredict(List<I> inputs, int maxBatchSize) {
+        List<O> outputs = new ArrayList<>(inputs.size());
+        for (int start = 0; start < inputs.size(); start += maxBatchSize) {
+            List<I> chunk = inputs.subList(start, Math.min(inputs.size(), start + maxBatchSize));
+            outputs.addAll(apply(predictor -> {
+                try {
+                    return predictor.batchPredict(chunk);
+                } catch (TranslateException e) {
+                    throw new IllegalStateException("model " + model.getName() + " failed on a batch of " + chunk.size(), e);
+                }
+            }));
+        }
+        return outputs;
     }
 
     /** Closes the predictors, then the model they belong to. */

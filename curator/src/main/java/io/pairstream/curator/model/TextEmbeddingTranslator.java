@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 
 import java.util.ArrayList;
@@ -18,10 +16,10 @@ import java.util.Set;
 /**
  * Tokenizes texts into the inputs a Hugging Face style ONNX text model declares ({@code input_ids},
  * {@code attention_mask}, {@code token_type_ids}, whichever it has) and turns its output into
- * L2-normalised vectors. Batches are padded here rather than by the {@link Batchifier}, because
- * texts of one batch have different token counts.
+ * L2-normalised vectors. Batches are padded here rather than by a batchifier, because texts of
+ * one batch have different token counts.
  */
-final class TextEmbeddingTranslator implements Translator<String, float[]> {
+final class TextEmbeddingTranslator extends BatchEmbeddingTranslator<String> {
 
     static final String INPUT_IDS = "input_ids";
     static final String ATTENTION_MASK = "attention_mask";
@@ -31,7 +29,8 @@ final class TextEmbeddingTranslator implements Translator<String, float[]> {
     private final HuggingFaceTokenizer tokenizer;
     private final String outputName;
     private final Pooling pooling;
-    private List<String> inputNames;
+    /** Set by {@link #prepare} of every predictor sharing this translator, always to the same list. */
+    private volatile List<String> inputNames;
 
     TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, String outputName, Pooling pooling) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer cannot be null");
@@ -49,21 +48,6 @@ final class TextEmbeddingTranslator implements Translator<String, float[]> {
             }
         }
         inputNames = List.copyOf(declared);
-    }
-
-    @Override
-    public Batchifier getBatchifier() {
-        return Batchifier.STACK;
-    }
-
-    @Override
-    public NDList processInput(TranslatorContext ctx, String input) {
-        return batchProcessInput(ctx, List.of(input));
-    }
-
-    @Override
-    public float[] processOutput(TranslatorContext ctx, NDList list) {
-        return batchProcessOutput(ctx, list).get(0);
     }
 
     @Override
@@ -94,30 +78,21 @@ final class TextEmbeddingTranslator implements Translator<String, float[]> {
 
     @Override
     public List<float[]> batchProcessOutput(TranslatorContext ctx, NDList list) {
-        NDArray output = outputName == null ? list.get(0) : list.get(outputName);
-        if (output == null) {
-            throw new IllegalStateException("text model has no output named '" + outputName + "'");
-        }
+        NDArray output = output(list, outputName);
         long[] shape = output.getShape().getShape();
-        float[] values = output.toFloatArray();
-        int batch = (int) shape[0];
-        List<float[]> vectors = new ArrayList<>(batch);
         if (pooling == Pooling.MEAN) {
+            float[] values = output.toFloatArray();
+            int batch = (int) shape[0];
+            List<float[]> vectors = new ArrayList<>(batch);
             long[] mask = (long[]) ctx.getAttachment(MASK_ATTACHMENT);
             int tokens = (int) shape[1];
             int dim = (int) shape[2];
             for (int b = 0; b < batch; b++) {
                 vectors.add(VectorMath.normalize(meanOverMask(values, mask, b, tokens, dim)));
             }
-        } else {
-            int dim = (int) shape[1];
-            for (int b = 0; b < batch; b++) {
-                float[] v = new float[dim];
-                System.arraycopy(values, b * dim, v, 0, dim);
-                vectors.add(VectorMath.normalize(v));
-            }
+            return vectors;
         }
-        return vectors;
+        return normalizedRows(output);
     }
 
     private static float[] meanOverMask(float[] values, long[] mask, int b, int tokens, int dim) {

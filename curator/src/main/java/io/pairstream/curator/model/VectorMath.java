@@ -1,13 +1,13 @@
 package io.pairstream.curator.model;
 
 /** The few vector operations the model code needs on plain arrays. */
-final class VectorMath {
+public final class VectorMath {
 
     private VectorMath() {
     }
 
     /** Scales {@code v} in place to unit length; a zero vector stays zero. */
-    static float[] normalize(float[] v) {
+    public static float[] normalize(float[] v) {
         double sum = 0;
         for (float x : v) {
             sum += x * x;
@@ -21,7 +21,7 @@ final class VectorMath {
         return v;
     }
 
-    static float dot(float[] a, float[] b) {
+    public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("dimension mismatch: " + a.length + " vs " + b.length);
         }
