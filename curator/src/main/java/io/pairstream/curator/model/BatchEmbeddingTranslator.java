@@ -6,6 +6,7 @@ import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 
+import io.pairstream.topology.vector.VectorUtil;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ abstract class BatchEmbeddingTranslator<I> implements Translator<I, float[]> {
         for (int b = 0; b < batch; b++) {
             float[] v = new float[dim];
             System.arraycopy(values, b * dim, v, 0, dim);
-            vectors.add(VectorMath.normalize(v));
+            vectors.add(VectorUtil.l2Normalise(v));
         }
         return vectors;
     }

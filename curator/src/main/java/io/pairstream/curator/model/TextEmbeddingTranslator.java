@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslatorContext;
 
+import io.pairstream.topology.vector.VectorUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,7 @@ final class TextEmbeddingTranslator extends BatchEmbeddingTranslator<String> {
             int tokens = (int) shape[1];
             int dim = (int) shape[2];
             for (int b = 0; b < batch; b++) {
-                vectors.add(VectorMath.normalize(meanOverMask(values, mask, b, tokens, dim)));
+                vectors.add(VectorUtil.l2Normalise(meanOverMask(values, mask, b, tokens, dim)));
             }
             return vectors;
         }

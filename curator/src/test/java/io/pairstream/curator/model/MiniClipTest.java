@@ -3,6 +3,7 @@ package io.pairstream.curator.model;
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
 import io.pairstream.topology.model.InputRejectedException.Reason;
+import io.pairstream.topology.vector.VectorUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class MiniClipTest {
     void shouldEmbedImagesAndTextsAsUnitVectorsOfOneDimension() throws IOException {
         for (float[] v : List.of(image("fashion-sneaker.png"), image("emoji-pineapple.png"), text("a sneaker"))) {
             assertEquals(MiniLm.DIMENSION, v.length);
-            assertEquals(1.0, VectorMath.dot(v, v), 1e-4);
+            assertEquals(1.0, VectorUtil.dotProduct(v, v), 1e-4);
         }
     }
 
@@ -77,7 +78,7 @@ class MiniClipTest {
             float[] picture = image(fixtures.get(i));
             int best = 0;
             for (int c = 1; c < captions.size(); c++) {
-                if (VectorMath.dot(picture, text(captions.get(c))) > VectorMath.dot(picture, text(captions.get(best)))) {
+                if (VectorUtil.dotProduct(picture, text(captions.get(c))) > VectorUtil.dotProduct(picture, text(captions.get(best)))) {
                     best = c;
                 }
             }

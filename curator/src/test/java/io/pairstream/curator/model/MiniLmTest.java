@@ -1,5 +1,6 @@
 package io.pairstream.curator.model;
 
+import io.pairstream.topology.vector.VectorUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class MiniLmTest {
 
     private static float cosine(String a, String b) {
         float[][] v = encoder.embed(List.of(a, b));
-        return VectorMath.dot(v[0], v[1]);
+        return VectorUtil.dotProduct(v[0], v[1]);
     }
 
     @Test
@@ -40,7 +41,7 @@ class MiniLmTest {
         assertEquals(MiniLm.DIMENSION, encoder.dimension());
         for (float[] v : vectors) {
             assertEquals(MiniLm.DIMENSION, v.length);
-            assertEquals(1.0, VectorMath.dot(v, v), 1e-4);
+            assertEquals(1.0, VectorUtil.dotProduct(v, v), 1e-4);
         }
     }
 
@@ -61,7 +62,7 @@ class MiniLmTest {
         float[] alone = encoder.embed(List.of("ankle boot"))[0];
         float[] padded = encoder.embed(List.of("ankle boot", "a much longer caption about a pair of black leather boots"))[0];
         // The quantised model picks its int8 ranges per batch tensor, so padding moves values a little.
-        float agreement = VectorMath.dot(alone, padded);
+        float agreement = VectorUtil.dotProduct(alone, padded);
         assertTrue(agreement > 0.98, "cosine alone vs padded " + agreement);
     }
 

@@ -1,6 +1,7 @@
 package io.pairstream.curator.model;
 
 import io.pairstream.topology.model.ClipModel;
+import io.pairstream.topology.vector.VectorUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +62,9 @@ class OnnxClipTest {
                     model.embedImages(List.of(emoji)).get(0).vector());
             for (float[] v : images) {
                 assertEquals(384, v.length);
-                assertEquals(1.0, VectorMath.dot(v, v), 1e-4);
+                assertEquals(1.0, VectorUtil.dotProduct(v, v), 1e-4);
             }
-            assertTrue(VectorMath.dot(images.get(0), images.get(1)) < 0.9999, "different images, different vectors");
+            assertTrue(VectorUtil.dotProduct(images.get(0), images.get(1)) < 0.9999, "different images, different vectors");
             float[] text = model.embedTexts(List.of("a pineapple")).get(0).vector();
             assertArrayEquals(miniLm.embed(List.of("a pineapple"))[0], text, 1e-5f);
         }

@@ -6,10 +6,10 @@ import io.pairstream.curator.dataset.LabelledImage;
 import io.pairstream.curator.dataset.NotoEmoji;
 import io.pairstream.curator.model.InputLimits;
 import io.pairstream.curator.model.MiniClip;
-import io.pairstream.curator.model.VectorMath;
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
 
+import io.pairstream.topology.vector.VectorUtil;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,7 +123,7 @@ public final class EvaluateMiniClip {
                 sum[d] += v[d];
             }
         }
-        return VectorMath.normalize(sum);
+        return VectorUtil.l2Normalise(sum);
     }
 
     /** Indices of {@code candidates} by descending dot product with {@code query}. */
@@ -131,7 +131,7 @@ public final class EvaluateMiniClip {
         float[] scores = new float[candidates.length];
         List<Integer> order = new ArrayList<>(candidates.length);
         for (int c = 0; c < candidates.length; c++) {
-            scores[c] = VectorMath.dot(query, candidates[c]);
+            scores[c] = VectorUtil.dotProduct(query, candidates[c]);
             order.add(c);
         }
         order.sort((a, b) -> Float.compare(scores[b], scores[a]));
