@@ -54,7 +54,7 @@ final class DemoCommand implements PairstreamCli.Command {
     }
 
     @Override
-    public int run(PrintStream out) {
+    public int run(PrintStream out, PrintStream err) {
         out.println("Starting the embedded Kafka broker and Schema Registry in " + dataDirectory.toAbsolutePath() + " ...");
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(dataDirectory);
              SchemaRegistryClient registry = SchemaRegistryClients.create(Map.of("schema.registry.url", platform.schemaRegistryUrl()))) {

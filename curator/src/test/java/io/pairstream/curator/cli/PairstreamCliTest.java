@@ -41,4 +41,17 @@ class PairstreamCliTest {
         assertEquals(0, run("help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("usage: ./pairstream"));
     }
+
+    @Test
+    void shouldRejectAnUnknownTrainingOptionListingTheKnownOnes() {
+        assertEquals(2, run("train-mini-clip", "--epochs", "3"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad option '--epochs'"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("steps"));
+    }
+
+    @Test
+    void shouldExplainTheEvaluationCommand() {
+        assertEquals(2, run("evaluate-mini-clip", "--help"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Zero-shot accuracy"));
+    }
 }
