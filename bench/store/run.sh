@@ -6,7 +6,8 @@
 #   bench/store/run.sh minilm    60000             MiniLM embeddings of Debian package descriptions
 #
 # Needs: a build (mvn -B -pl bench -am package -DskipTests) and, for the peers,
-# apt-get install python3-faiss python3-hnswlib. Environment: HEAP (default 4g), LISTS, PROBES, EFS.
+# apt-get install python3-faiss python3-hnswlib. Environment: HEAP (default 4g), LISTS, PROBES, EFS,
+# SKIP_PEERS=1 to measure only the store (the peers' single-threaded index builds take long at 1M).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=$1
@@ -38,5 +39,7 @@ efs=${EFS:-16,32,64,128,256}
 log=$out/results.log
 java_run io.pairstream.bench.store.StoreBenchmark "data=$source_arg" "n=$n" queries=1000 "dim=$dim" \
   "lists=$lists" "probes=$probes" "out=$out" 2>&1 | grep -v -E ' (DEBUG|TRACE) ' | tee "$log"
-/usr/bin/python3 bench/store/peers.py "$out" "$lists" "$probes" "$efs" 2>&1 | tee -a "$log"
+if [[ -z ${SKIP_PEERS:-} ]]; then
+  /usr/bin/python3 bench/store/peers.py "$out" "$lists" "$probes" "$efs" 2>&1 | tee -a "$log"
+fi
 /usr/bin/python3 bench/store/compare.py "$log"
