@@ -142,11 +142,6 @@ final class IndexedVectorStore implements VectorStore {
     }
 
     @Override
-    public void flush() {
-        inner.flush();
-    }
-
-    @Override
     public void commit(Map<TopicPartition, Long> changelogOffsets) {
         inner.commit(changelogOffsets);
     }
@@ -156,7 +151,9 @@ final class IndexedVectorStore implements VectorStore {
         return inner.committedOffset(partition);
     }
 
+    /** Delegated as Kafka's own wrapping stores do, so the inner store's offset handling stays in force. */
     @Override
+    @SuppressWarnings("deprecation")
     public boolean managesOffsets() {
         return inner.managesOffsets();
     }
