@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -25,19 +24,10 @@ public final class ConfigValidation {
      * {@code props} is missing or invalid; {@code what} names the configuration in the message.
      */
     public static void requireValid(ConfigDef definition, Map<String, ?> props, String what) {
-        List<String> problems = problems(definition, props);
-        if (!problems.isEmpty()) {
-            throw new ConfigException("Invalid " + what + " configuration (" + problems.size() + " problem"
-                    + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
-        }
+        throwIfAny(problems(definition, props), what);
     }
 
-    /** Like {@link #requireValid}, and also rejects keys that {@code definition} does not declare. */
-    public static void requireValidAndKnown(ConfigDef definition, Map<String, ?> props, String what) {
-        List<String> problems = problems(definition, props);
-        Set<String> known = definition.names();
-        props.keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> problems.add(k + ": unknown key"));
+    private static void throwIfAny(List<String> problems, String what) {
         if (!problems.isEmpty()) {
             throw new ConfigException("Invalid " + what + " configuration (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
@@ -53,12 +43,14 @@ public final class ConfigValidation {
         });
         List<String> problems = new ArrayList<>();
         for (ConfigValue value : definition.validate(asText)) {
-            for (String message : value.errorMessages()) {
-                // Never echo a secret back in an error.
-                String safe = definition.configKeys().get(value.name()).type == ConfigDef.Type.PASSWORD
-                        ? "invalid value (hidden)" : message;
-                problems.add(value.name() + ": " + safe);
+            if (value.errorMessages().isEmpty()) {
+                continue;
             }
+            // The first message is the cause; ConfigDef follows a parse failure with a redundant "must be non-null".
+            // Never echo a secret back in an error.
+            String message = definition.configKeys().get(value.name()).type == ConfigDef.Type.PASSWORD
+                    ? "invalid value (hidden)" : value.errorMessages().get(0);
+            problems.add(value.name() + ": " + message);
         }
         return problems;
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +46,26 @@ class EmbeddedKafkaBrokerIT {
             ProcessHandle.of(broker.pid()).orElseThrow().destroyForcibly();
             broker.onExit().get(30, TimeUnit.SECONDS);
             assertTrue(broker.exitedUnexpectedly());
+        }
+    }
+
+    @Test
+    void shouldApplyTheBuilderOptions() throws Exception {
+        int port = EmbeddedKafkaBroker.freePort();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dir)
+                .optPort(port)
+                .optMaxHeap("384m")
+                .optStartTimeout(Duration.ofSeconds(60))
+                .optBrokerProperty("num.partitions", "3")
+                .start()) {
+            assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
+            String commandLine = ProcessHandle.of(broker.pid()).orElseThrow().info().commandLine().orElse("");
+            assertTrue(commandLine.contains("-Xmx384m"), commandLine);
+            produce(broker.bootstrapServers(), "auto-created", List.of("x"));
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+                assertEquals(3, admin.describeTopics(List.of("auto-created")).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get("auto-created").partitions().size());
+            }
         }
     }
 

@@ -10,13 +10,12 @@ import java.util.Locale;
  * A small deterministic stand-in for a CLIP model in topology tests: a caption embeds as a hashed
  * bag of its words, an image as a hashed bag of its bytes. It rejects what a real model rejects
  * (empty captions, images it cannot decode: here, bytes starting with 'X') item by item, and
- * counts its calls so tests can see batching.
+ * records its batch sizes so tests can see batching.
  */
 public final class HashingClipModel implements ClipModel {
 
     public static final int DIMENSION = 16;
 
-    private int imageCalls;
     private final List<Integer> imageBatchSizes = new ArrayList<>();
 
     @Override
@@ -31,7 +30,6 @@ public final class HashingClipModel implements ClipModel {
 
     @Override
     public synchronized List<Embedding> embedImages(List<byte[]> encodedImages) {
-        imageCalls++;
         imageBatchSizes.add(encodedImages.size());
         List<Embedding> out = new ArrayList<>();
         for (byte[] image : encodedImages) {
@@ -63,10 +61,6 @@ public final class HashingClipModel implements ClipModel {
             out.add(Embedding.of(normalise(v)));
         }
         return out;
-    }
-
-    public synchronized int imageCalls() {
-        return imageCalls;
     }
 
     public synchronized List<Integer> imageBatchSizes() {
