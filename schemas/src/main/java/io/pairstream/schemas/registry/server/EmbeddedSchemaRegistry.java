@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.pairstream.schemas.http.HttpEndpoint;
 import io.pairstream.schemas.registry.CompatibilityLevel;
 import io.pairstream.schemas.registry.InvalidSchemaException;
 import io.pairstream.schemas.registry.InvalidVersionException;
@@ -15,17 +15,13 @@ import io.pairstream.schemas.registry.SchemaRegistryException;
 import io.pairstream.schemas.registry.SchemaRepository;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
@@ -46,14 +42,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final String VERSION = "([^/]+)";
 
     private final SchemaRepository repository;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private HttpEndpoint endpoint;
     private final List<Route> routes;
 
-    private EmbeddedSchemaRegistry(SchemaRepository repository, HttpServer server, ExecutorService executor) {
+    private EmbeddedSchemaRegistry(SchemaRepository repository) {
         this.repository = repository;
-        this.server = server;
-        this.executor = executor;
         this.routes = List.of(
                 new Route("GET", "/", m -> JSON.createObjectNode()),
                 new Route("GET", "/schemas/types", m -> JSON.createArrayNode().add("AVRO")),
@@ -76,22 +69,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** Serves {@code repository} on {@code host:port} (port 0 picks a free one). */
     public static EmbeddedSchemaRegistry start(SchemaRepository repository, String host, int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "schema-registry-http");
-                t.setDaemon(true);
-                return t;
-            });
-            EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(repository, server, executor);
-            server.createContext("/", registry::handle);
-            server.setExecutor(executor);
-            server.start();
-            log.info("Embedded Schema Registry listening at {}", registry.url());
-            return registry;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded Schema Registry on " + host + ":" + port, e);
-        }
+        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(repository);
+        registry.endpoint = HttpEndpoint.start("schema-registry", host, port, 4, Map.of("/", registry::handle));
+        log.info("Embedded Schema Registry listening at {}", registry.url());
+        return registry;
     }
 
     /** Serves a registry journaled to {@code topic} on the Kafka cluster that {@code kafkaClientProps} reach. */
@@ -107,8 +88,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** The base URL, for {@code schema.registry.url}. */
     public String url() {
-        InetSocketAddress address = server.getAddress();
-        return "http://" + address.getHostString() + ":" + address.getPort();
+        return endpoint.url();
     }
 
     public SchemaRepository repository() {
@@ -117,8 +97,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        endpoint.close();
         repository.close();
     }
 
@@ -266,12 +245,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", RestSchemaRegistryClient.CONTENT_TYPE);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpEndpoint.respond(exchange, status, RestSchemaRegistryClient.CONTENT_TYPE, body.toString());
     }
 
     /** A matched request: the path's groups and the query string. */
