@@ -76,6 +76,11 @@ final class IndexedVectorStore implements VectorStore {
         }
         Map<String, Integer> lists = remember(item, Map.of());
         inner.put(StoreKeys.item(item.id()), ItemCodec.encode(item, lists));
+        if (item.payload() != null) {
+            inner.put(StoreKeys.payload(item.id()), item.payload());
+        } else if (existing >= 0) {
+            inner.delete(StoreKeys.payload(item.id()));
+        }
         streamTimeMs = Math.max(streamTimeMs, item.metadata().eventTimeMs());
         trainReadyFields();
         evictBeyondRetention();
@@ -99,7 +104,8 @@ final class IndexedVectorStore implements VectorStore {
         Objects.requireNonNull(id, "id cannot be null");
         checkOpen();
         byte[] value = inner.get(StoreKeys.item(id));
-        return value == null ? Optional.empty() : Optional.of(ItemCodec.decode(value).item());
+        return value == null ? Optional.empty()
+                : Optional.of(ItemCodec.decode(value).item().withPayload(inner.get(StoreKeys.payload(id))));
     }
 
     @Override
@@ -251,9 +257,10 @@ final class IndexedVectorStore implements VectorStore {
 
     /** Removes an item from memory and RocksDB; the delete reaches the changelog as a tombstone. */
     private void evict(int ordinal) {
-        Bytes key = StoreKeys.item(table.id(ordinal));
+        String id = table.id(ordinal);
         forget(ordinal);
-        inner.delete(key);
+        inner.delete(StoreKeys.item(id));
+        inner.delete(StoreKeys.payload(id));
     }
 
     private int evictBeyondRetention() {

@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
- * The key layout inside the underlying key-value store. A one-byte tag separates items from the
- * learned centroids, so both travel through the same changelog and are restored together.
+ * The key layout inside the underlying key-value store. A one-byte tag separates items, their
+ * payloads and the learned centroids, so both travel through the same changelog and are restored together.
  */
 final class StoreKeys {
 
     private static final byte ITEM = 'I';
     private static final byte CENTROID_COUNT = 'M';
     private static final byte CENTROID = 'C';
+    private static final byte PAYLOAD = 'P';
     private static final byte FIELD_END = 0;
 
     private StoreKeys() {
@@ -20,6 +21,11 @@ final class StoreKeys {
 
     static Bytes item(String id) {
         return tagged(ITEM, id.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where an item's payload is kept, apart from its vectors so that searches never read it. */
+    static Bytes payload(String id) {
+        return tagged(PAYLOAD, id.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Bounds of a range over all items: no key starts with the tag after the item tag. */

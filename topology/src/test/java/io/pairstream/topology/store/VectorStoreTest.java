@@ -83,6 +83,24 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldKeepThePayloadApartFromSearchesAndDropItWithTheItem() {
+        store = open(Map.of(VectorStoreConfig.MAX_ITEMS_CONFIG, 1));
+        byte[] payload = "a caption and an image".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        store.put(item("a", unit(0), "m1", 1).withPayload(payload));
+        assertTrue(java.util.Arrays.equals(payload, store.get("a").orElseThrow().payload()));
+        store.put(item("a", unit(1), "m1", 2));
+        assertEquals(null, store.get("a").orElseThrow().payload(), "a replacement without payload drops the old one");
+        store.put(item("a", unit(1), "m1", 3).withPayload(payload));
+        store.close();
+        store = open(Map.of(VectorStoreConfig.MAX_ITEMS_CONFIG, 1));
+        assertTrue(java.util.Arrays.equals(payload, store.get("a").orElseThrow().payload()), "kept across a restart");
+        store.put(item("b", unit(2), "m1", 4));
+        assertFalse(store.get("a").isPresent());
+        store.put(item("a", unit(0), "m1", 5));
+        assertEquals(null, store.get("a").orElseThrow().payload(), "eviction removed the payload too");
+    }
+
+    @Test
     void shouldForgetDeletedItems() {
         store = open(Map.of());
         ClusteredVectors data = new ClusteredVectors(9, DIMENSION, 20, 0.9f);
