@@ -49,6 +49,7 @@ public final class NotoEmoji {
                     words(emoji.get("name").getAsString()),
                     shortNames,
                     emoji.get("category").getAsString(),
+                    emoji.get("subcategory").getAsString(),
                     image));
         }
         return entries;

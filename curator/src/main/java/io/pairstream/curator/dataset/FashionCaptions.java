@@ -1,4 +1,4 @@
-package io.pairstream.curator.model.train;
+package io.pairstream.curator.dataset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * tower learns the region of text space a kind of clothing occupies rather than one sentence.
  * The same set serves as the prompt ensemble for zero-shot evaluation.
  */
-final class FashionCaptions {
+public final class FashionCaptions {
 
     /** Names per class, in Fashion-MNIST label order, each with its article where it needs one. */
     private static final List<List<String>> NAMES = List.of(
@@ -30,12 +30,12 @@ final class FashionCaptions {
     private FashionCaptions() {
     }
 
-    static int classCount() {
+    public static int classCount() {
         return NAMES.size();
     }
 
     /** Every caption of class {@code label}. */
-    static List<String> of(int label) {
+    public static List<String> of(int label) {
         List<String> captions = new ArrayList<>();
         for (String name : NAMES.get(label)) {
             for (String template : TEMPLATES) {
