@@ -32,8 +32,9 @@ public record AlignmentSettings(double minScore, int rankK, double rankMargin, i
                                 + "are rejected as CAPTION_NOT_IN_TOP_K. 0 turns the test off.")
                 .define(RANK_MARGIN_CONFIG, Type.DOUBLE, 0.065, Range.between(0, 2), Importance.MEDIUM,
                         "How much better than the pair's own caption a stored caption must match the image to count against it.")
-                .define(RANK_MIN_STORE_SIZE_CONFIG, Type.INT, 200, Range.atLeast(0), Importance.LOW,
-                        "Stored items needed before the rank test applies; a nearly empty store says little about rivals.");
+                .define(RANK_MIN_STORE_SIZE_CONFIG, Type.INT, 50, Range.atLeast(0), Importance.LOW,
+                        "Stored items needed before the rank test applies: a nearly empty store may hold no caption of "
+                                + "the image's kind to beat a wrong one. With ten kinds of image, 50 hold each kind with 99% odds.");
     }
 
     static AlignmentSettings from(AbstractConfig config) {

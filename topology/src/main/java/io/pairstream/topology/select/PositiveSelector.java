@@ -41,8 +41,8 @@ final class PositiveSelector {
         this.imageField = imageField;
     }
 
-    /** Candidate with its similarities to the anchor. */
-    private record Candidate(VectorItem item, float textSimilarity, float imageSimilarity, float guiding) {
+    /** A neighbour with its guiding similarity; its item is read from the store only when it is examined. */
+    private record Candidate(String id, float guiding) {
     }
 
     Selection select(EmbeddedPair anchor, VectorStore store, HubnessLedger ledger, boolean sampleRecall) {
@@ -57,59 +57,80 @@ final class PositiveSelector {
             // One sampled search per anchor is enough for the estimate: the first strategy's.
             List<Candidate> ranked = rank(strategy, anchor, store, fetched, sampleRecall && first ? recall : null);
             first = false;
-            List<String> hints = ranked.stream().limit(settings.falseNegativeHints()).map(c -> c.item().id()).toList();
+            List<String> hints = ranked.stream().limit(settings.falseNegativeHints()).map(Candidate::id).toList();
             int taken = 0;
             for (int i = 0; i < ranked.size() && taken < settings.positives(); i++) {
                 Candidate candidate = ranked.get(i);
                 if (candidate.guiding() < settings.minSimilarity(strategy)) {
                     break;
                 }
+                if (settings.hubnessCap() > 0 && ledger.usesIn(candidate.id(), eventTime) >= settings.hubnessCap()) {
+                    continue;
+                }
+                VectorItem item = fetch(candidate.id(), store, fetched);
+                if (item == null) {
+                    continue;
+                }
                 examined++;
-                if (isSameSampleAgain(anchor, candidate) || candidate.imageSimilarity() >= settings.maxImageSimilarity()) {
+                float imageSimilarity = VectorUtil.dotProduct(anchor.imageVector(), item.vector(imageField));
+                if (imageSimilarity >= settings.maxImageSimilarity() || isSameSampleAgain(anchor, item, imageSimilarity)) {
                     nearDuplicates++;
                     continue;
                 }
-                String id = candidate.item().id();
-                if (settings.hubnessCap() > 0 && ledger.usesIn(id, eventTime) >= settings.hubnessCap()) {
-                    continue;
-                }
-                ledger.recordUse(id, eventTime);
-                chosen.add(new ChosenPositive(strategy, i + 1, candidate.item(), candidate.guiding(), candidate.textSimilarity(),
-                        candidate.imageSimilarity(), crossSimilarity(anchor, candidate.item()), hints));
+                ledger.recordUse(item.id(), eventTime);
+                chosen.add(new ChosenPositive(strategy, i + 1, item, candidate.guiding(),
+                        VectorUtil.dotProduct(anchor.textVector(), item.vector(textField)), imageSimilarity,
+                        crossSimilarity(anchor, item), hints));
                 taken++;
             }
         }
         return new Selection(List.copyOf(chosen), examined, nearDuplicates, recall[0], recall[1]);
     }
 
-    /** The strategy's candidates, most similar first; samples a recall estimate into {@code recall} when given. */
+    /**
+     * The strategy's candidates, most similar first; samples a recall estimate into {@code recall} when
+     * given. Text and image neighbours come ranked by the store (re-scored exactly); fused ones are the
+     * union of both, ranked by the mean of the two similarities.
+     */
     private List<Candidate> rank(PositiveStrategy strategy, EmbeddedPair anchor, VectorStore store,
                                  Map<String, VectorItem> fetched, int[] recall) {
+        if (strategy == PositiveStrategy.TEXT) {
+            return search(store, request(textField, anchor.textVector(), anchor), recall);
+        }
+        List<Candidate> byImage = search(store, request(imageField, anchor.imageVector(), anchor),
+                strategy == PositiveStrategy.IMAGE ? recall : null);
+        if (strategy == PositiveStrategy.IMAGE) {
+            return byImage;
+        }
         Set<String> ids = new LinkedHashSet<>();
-        if (strategy != PositiveStrategy.IMAGE) {
-            ids.addAll(neighbourIds(store, request(textField, anchor.textVector(), anchor), recall));
-        }
-        if (strategy != PositiveStrategy.TEXT) {
-            ids.addAll(neighbourIds(store, request(imageField, anchor.imageVector(), anchor), strategy == PositiveStrategy.IMAGE ? recall : null));
-        }
-        List<Candidate> candidates = new ArrayList<>(ids.size());
+        search(store, request(textField, anchor.textVector(), anchor), recall).forEach(c -> ids.add(c.id()));
+        byImage.forEach(c -> ids.add(c.id()));
+        List<Candidate> fused = new ArrayList<>(ids.size());
         for (String id : ids) {
-            VectorItem item = fetched.computeIfAbsent(id, key -> store.get(key).orElse(null));
-            if (item == null) {
-                continue;
+            VectorItem item = fetch(id, store, fetched);
+            if (item != null) {
+                fused.add(new Candidate(id, (VectorUtil.dotProduct(anchor.textVector(), item.vector(textField))
+                        + VectorUtil.dotProduct(anchor.imageVector(), item.vector(imageField))) / 2));
             }
-            float text = VectorUtil.dotProduct(anchor.textVector(), item.vector(textField));
-            float image = VectorUtil.dotProduct(anchor.imageVector(), item.vector(imageField));
-            float guiding = switch (strategy) {
-                case TEXT -> text;
-                case IMAGE -> image;
-                case FUSED -> (text + image) / 2;
-            };
-            candidates.add(new Candidate(item, text, image, guiding));
         }
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.guiding()).reversed()
-                .thenComparing(c -> c.item().id()));
-        return candidates.size() > settings.candidates() ? candidates.subList(0, settings.candidates()) : candidates;
+        fused.sort(Comparator.comparingDouble(Candidate::guiding).reversed().thenComparing(Candidate::id));
+        return fused.size() > settings.candidates() ? fused.subList(0, settings.candidates()) : fused;
+    }
+
+    /** The neighbours as candidates; with {@code recall} given, also counts how many an exact search agrees on. */
+    private static List<Candidate> search(VectorStore store, SearchRequest request, int[] recall) {
+        List<Neighbour> neighbours = store.search(request);
+        if (recall != null) {
+            Set<String> exact = new HashSet<>();
+            store.search(request.withMode(SearchMode.EXACT)).forEach(n -> exact.add(n.id()));
+            recall[0] = (int) neighbours.stream().filter(n -> exact.contains(n.id())).count();
+            recall[1] = exact.size();
+        }
+        return neighbours.stream().map(n -> new Candidate(n.id(), n.score())).toList();
+    }
+
+    private static VectorItem fetch(String id, VectorStore store, Map<String, VectorItem> fetched) {
+        return fetched.computeIfAbsent(id, key -> store.get(key).orElse(null));
     }
 
     private SearchRequest request(String field, float[] query, EmbeddedPair anchor) {
@@ -118,21 +139,9 @@ final class PositiveSelector {
         return SearchRequest.of(field, query, settings.candidates()).withExcluded(Set.of(anchor.id())).withFilter(sameModel);
     }
 
-    /** The approximate neighbours' ids; with {@code recall} given, also counts how many an exact search agrees on. */
-    private static List<String> neighbourIds(VectorStore store, SearchRequest request, int[] recall) {
-        List<String> ids = store.search(request).stream().map(Neighbour::id).toList();
-        if (recall != null) {
-            Set<String> exact = new HashSet<>();
-            store.search(request.withMode(SearchMode.EXACT)).forEach(n -> exact.add(n.id()));
-            recall[0] = (int) ids.stream().filter(exact::contains).count();
-            recall[1] = exact.size();
-        }
-        return ids;
-    }
-
-    private boolean isSameSampleAgain(EmbeddedPair anchor, Candidate candidate) {
-        return Objects.equals(anchor.incoming().pair().getSource(), candidate.item().metadata().source())
-                && candidate.imageSimilarity() >= settings.duplicateImageSimilarity();
+    private boolean isSameSampleAgain(EmbeddedPair anchor, VectorItem candidate, float imageSimilarity) {
+        return Objects.equals(anchor.incoming().pair().getSource(), candidate.metadata().source())
+                && imageSimilarity >= settings.duplicateImageSimilarity();
     }
 
     private float crossSimilarity(EmbeddedPair anchor, VectorItem positive) {
