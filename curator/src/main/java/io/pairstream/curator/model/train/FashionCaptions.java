@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Captions for Fashion-MNIST classes: several names per class in several phrasings, so the image
  * tower learns the region of text space a kind of clothing occupies rather than one sentence.
- * The same set serves as the prompt ensemble for zero-shot evaluation.
+ * The same set serves as the prompt ensemble for zero-shot evaluation, and its first caption per
+ * class captions the images {@code ingest} publishes.
  */
-final class FashionCaptions {
+public final class FashionCaptions {
 
     /** Names per class, in Fashion-MNIST label order, each with its article where it needs one. */
     private static final List<List<String>> NAMES = List.of(
@@ -32,6 +33,11 @@ final class FashionCaptions {
 
     static int classCount() {
         return NAMES.size();
+    }
+
+    /** The plainest caption of class {@code label}, e.g. {@code a photo of trousers}. */
+    public static String canonical(int label) {
+        return String.format(TEMPLATES.get(0), NAMES.get(label).get(0));
     }
 
     /** Every caption of class {@code label}. */
