@@ -1,9 +1,9 @@
 package io.pairstream.bench.curation;
 
-import io.pairstream.curator.dataset.CaptionedSample;
-import io.pairstream.curator.dataset.CaptionedSamples;
 import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
+import io.pairstream.curator.ingest.PairSources;
+import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
@@ -42,16 +42,16 @@ public final class CurationCalibration {
     public static void main(String[] args) throws Exception {
         double noise = args.length > 0 ? Double.parseDouble(args[0]) : 0.1;
         Path fashion = args.length > 1 ? Path.of(args[1]) : FashionMnist.DEBIAN_DIRECTORY;
-        List<CaptionedSample> samples = CaptionedSamples.fashionMnist(fashion, FashionMnist.Split.TEST, SEED);
+        List<RawSample> samples = PairSources.readAll(PairSources.fashionMnist(fashion, FashionMnist.Split.TEST));
         int stored = samples.size() / 2;
         Random random = new Random(SEED);
         boolean[] mismatched = new boolean[samples.size()];
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            CaptionedSample sample = samples.get(i);
+            RawSample sample = samples.get(i);
             if (i >= stored && random.nextDouble() < noise) {
                 mismatched[i] = true;
-                captions.add(otherClassCaption(sample.label(), random));
+                captions.add(FashionCaptions.ofAnotherClass(FashionMnist.CLASS_NAMES.indexOf(sample.label()), random));
             } else {
                 captions.add(sample.caption());
             }
@@ -167,7 +167,7 @@ public final class CurationCalibration {
      * and by their mean: label agreement and how often the image is nearly identical, by the
      * guiding similarity's lower bound.
      */
-    private static void reportBand(List<CaptionedSample> samples, float[][] images, List<String> captions,
+    private static void reportBand(List<RawSample> samples, float[][] images, List<String> captions,
                                    Map<String, float[]> captionVectors, int stored, boolean[] mismatched) {
         String[] names = {"text", "image", "fused"};
         List<float[]> guiding = new ArrayList<>();
@@ -313,14 +313,8 @@ public final class CurationCalibration {
         }
     }
 
-    private static String otherClassCaption(String label, Random random) {
-        int own = FashionMnist.CLASS_NAMES.indexOf(label);
-        int other = (own + 1 + random.nextInt(FashionCaptions.classCount() - 1)) % FashionCaptions.classCount();
-        List<String> captions = FashionCaptions.of(other);
-        return captions.get(random.nextInt(captions.size()));
-    }
 
-    private static float[][] embedImages(ClipModel model, List<CaptionedSample> samples) {
+    private static float[][] embedImages(ClipModel model, List<RawSample> samples) {
         float[][] vectors = new float[samples.size()][];
         for (int start = 0; start < samples.size(); start += 256) {
             List<byte[]> batch = new ArrayList<>();

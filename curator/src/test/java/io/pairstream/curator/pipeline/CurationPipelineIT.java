@@ -3,20 +3,22 @@ package io.pairstream.curator.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pairstream.curator.dataset.CaptionedSample;
-import io.pairstream.curator.dataset.CaptionedSamples;
 import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.curator.ingest.PairSources;
+import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.topics.CurationTopics;
 import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.DeadLetter;
+import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PairStrategy;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.records.RejectedPair;
 import io.pairstream.schemas.serde.AvroDeserializer;
+import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.CurationTopology;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.QualitySettings;
@@ -67,15 +69,15 @@ class CurationPipelineIT {
     @Test
     void shouldCurateFashionMnistIntoConsistentPairsAndRejectMismatches() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIRECTORY), "needs Debian's dataset-fashion-mnist");
-        List<CaptionedSample> samples = CaptionedSamples.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST, SEED)
+        List<RawSample> samples = PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST))
                 .subList(0, SAMPLES);
         Random random = new Random(SEED);
         Set<String> injected = new HashSet<>();
-        List<CaptionedSample> stream = new ArrayList<>();
-        for (CaptionedSample sample : samples) {
+        List<RawSample> stream = new ArrayList<>();
+        for (RawSample sample : samples) {
             if (random.nextDouble() < NOISE) {
                 injected.add(sample.id());
-                stream.add(sample.withCaption(otherClassCaption(sample.label(), random)));
+                stream.add(sample.withCaption(FashionCaptions.ofAnotherClass(FashionMnist.CLASS_NAMES.indexOf(sample.label()), random)));
             } else {
                 stream.add(sample);
             }
@@ -90,13 +92,7 @@ class CurationPipelineIT {
             }
             Map<String, Object> settings = Map.of(SelectionSettings.STRATEGIES_CONFIG, "text,image,fused",
                     QualitySettings.WINDOW_MS_CONFIG, 1_000L, QualitySettings.RECALL_SAMPLE_EVERY_CONFIG, 20);
-            Instant start = Instant.parse("2026-01-01T00:00:00Z");
-            try (SamplePublisher publisher = new SamplePublisher(Map.of("bootstrap.servers", bootstrap), serde, topics.rawPairs())) {
-                for (int i = 0; i < stream.size(); i++) {
-                    publisher.publish(stream.get(i), start.plusSeconds(i));
-                }
-            }
-            int bad = publishUncuratable(bootstrap, serde, topics.rawPairs());
+            int bad = publish(bootstrap, serde, topics.rawPairs(), stream);
             int total = stream.size() + bad;
 
             try (CurationPipeline pipeline = CurationPipeline.start(
@@ -146,23 +142,35 @@ class CurationPipelineIT {
         }
     }
 
-    /** An undecodable record, a pair with an empty caption, and one whose image is not an image. */
-    private static int publishUncuratable(String bootstrap, Map<String, Object> serde, String topic) throws IOException {
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+    /**
+     * Publishes the stream's pairs, event times a second apart, then three that cannot be curated: an
+     * undecodable record, a pair with an empty caption, and one whose image is not an image. Returns 3.
+     */
+    private static int publish(String bootstrap, Map<String, Object> serde, String topic, List<RawSample> stream) {
+        AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
+        serializer.configure(serde, false);
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<RawSample> uncuratable = List.of(
+                new RawSample("blank-caption", new byte[] {1}, " ", null, "it", start.toEpochMilli()),
+                new RawSample("not-an-image", "plain text".getBytes(StandardCharsets.UTF_8), "a bag", null, "it", start.toEpochMilli()));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            io.pairstream.schemas.serde.AvroSerializer<io.pairstream.schemas.records.ImageTextPair> serializer =
-                    new io.pairstream.schemas.serde.AvroSerializer<>();
-            serializer.configure(serde, false);
-            CaptionedSample blank = new CaptionedSample("blank-caption", new byte[] {1}, " ", null, "it");
-            CaptionedSample notAnImage = new CaptionedSample("not-an-image", "plain text".getBytes(StandardCharsets.UTF_8),
-                    "a bag", null, "it");
-            raw.send(new ProducerRecord<>(topic, "garbage".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9}));
-            for (CaptionedSample sample : List.of(blank, notAnImage)) {
-                raw.send(new ProducerRecord<>(topic, sample.id().getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, SamplePublisher.pair(sample, Instant.now()))));
+            for (int i = 0; i < stream.size(); i++) {
+                RawSample sample = stream.get(i);
+                ImageTextPair pair = sample.toPair();
+                pair.setEventTime(start.plusSeconds(i));
+                producer.send(new ProducerRecord<>(topic, key(sample), serializer.serialize(topic, pair)));
             }
-            return 3;
+            producer.send(new ProducerRecord<>(topic, "garbage".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9}));
+            for (RawSample sample : uncuratable) {
+                producer.send(new ProducerRecord<>(topic, key(sample), serializer.serialize(topic, sample.toPair())));
+            }
         }
+        return 1 + uncuratable.size();
+    }
+
+    private static byte[] key(RawSample sample) {
+        return sample.id().getBytes(StandardCharsets.UTF_8);
     }
 
     private static <T extends SpecificRecord> TopicReader<T> reader(String bootstrap, String topic, Class<T> type,
@@ -172,18 +180,12 @@ class CurationPipelineIT {
         return new TopicReader<>(bootstrap, topic, deserializer);
     }
 
-    private static String otherClassCaption(String label, Random random) {
-        int own = FashionMnist.CLASS_NAMES.indexOf(label);
-        int other = (own + 1 + random.nextInt(FashionCaptions.classCount() - 1)) % FashionCaptions.classCount();
-        List<String> captions = FashionCaptions.of(other);
-        return captions.get(random.nextInt(captions.size()));
-    }
 
     /** The figures the test checks and prints. */
     private record Figures(Map<PairStrategy, int[]> agreementCounts, double randomAgreement, int truePositives,
                            int rejectedCount, int injectedCount, int pairs, Map<String, Object> lastWindow) {
 
-        static Figures of(List<CaptionedSample> stream, Set<String> injected, List<PositivePair> positives,
+        static Figures of(List<RawSample> stream, Set<String> injected, List<PositivePair> positives,
                           List<RejectedPair> rejected, List<PairQualityWindow> windows) {
             Map<PairStrategy, int[]> counts = new HashMap<>();
             for (PositivePair pair : positives) {

@@ -1,6 +1,5 @@
 package io.pairstream.curator.model.train;
 
-import io.pairstream.curator.dataset.CaptionedSamples;
 import io.pairstream.curator.dataset.EmojiEntry;
 import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
@@ -59,7 +58,7 @@ public final class EvaluateMiniClip {
         }
         List<byte[]> encoded = new ArrayList<>(images.size());
         for (LabelledImage image : images) {
-            encoded.add(CaptionedSamples.png(image.image()));
+            encoded.add(image.png());
         }
         float[][] embedded = embedImages(model, encoded);
         int correct = 0;
