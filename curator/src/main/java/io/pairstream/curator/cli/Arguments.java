@@ -56,6 +56,20 @@ final class Arguments {
         throw problem(flag + " needs a whole number of at least " + min + ", not '" + text + "'");
     }
 
+    /** A number in [0, 1). */
+    double fraction(String flag) {
+        String text = value(flag);
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw problem(flag + " needs a fraction from 0 up to (not including) 1, not '" + text + "'");
+    }
+
     double positiveDouble(String flag) {
         String text = value(flag);
         try {

@@ -2,7 +2,6 @@ package io.pairstream.curator.cli;
 
 import io.pairstream.curator.config.ServiceConfig;
 import io.pairstream.curator.config.ServiceSettings;
-import io.pairstream.curator.config.TopicLayout;
 import io.pairstream.curator.console.ProgressBar;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.PlatformConnection;
@@ -10,12 +9,10 @@ import io.pairstream.curator.ingest.IngestSummary;
 import io.pairstream.curator.ingest.Ingestor;
 import io.pairstream.curator.ingest.PairSource;
 import io.pairstream.curator.ingest.PairSources;
-import io.pairstream.curator.topics.CurationTopics;
-import io.pairstream.curator.topics.TopicProvisioner;
+import io.pairstream.curator.service.CurationService;
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.config.CurationConfig;
-import io.pairstream.topology.config.TopicNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -146,7 +142,7 @@ final class IngestCommand implements PairstreamCli.Command {
         }
         try (PlatformConnection platform = PlatformConnection.open(config)) {
             ServiceConfig connected = platform.config();
-            ensureTopics(connected);
+            CurationService.ensureTopics(connected);
             try (Producer<String, ImageTextPair> producer = producer(connected);
                  ProgressBar progress = new ProgressBar(err, "ingest", source.size() < 0 ? -1 : Math.min(source.size(), limit),
                          ProgressBar.stderrIsTerminal())) {
@@ -172,14 +168,6 @@ final class IngestCommand implements PairstreamCli.Command {
             case "--emoji" -> PairSources.emoji(choice.path());
             default -> throw new IllegalStateException("unhandled source " + choice.kind());
         };
-    }
-
-    private static void ensureTopics(ServiceConfig config) {
-        TopicNames names = CurationConfig.of(config.settings()).topics();
-        TopicLayout layout = ServiceSettings.of(config.settings()).topicLayout();
-        try (Admin admin = Admin.create(config.kafka())) {
-            new TopicProvisioner(admin).ensure(CurationTopics.specs(names, layout.partitions(), layout.replicationFactor()));
-        }
     }
 
     private static Producer<String, ImageTextPair> producer(ServiceConfig config) {

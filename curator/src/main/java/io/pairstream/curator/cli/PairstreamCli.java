@@ -32,7 +32,8 @@ public final class PairstreamCli {
             """;
 
     private static final Map<String, CommandParser> COMMANDS = Map.of(
-            "demo", (args, environment) -> DemoCommand.parse(args),
+            "demo", DemoCommand::parse,
+            "run", RunCommand::parse,
             "ingest", IngestCommand::parse,
             "tail", TailCommand::parse,
             "train-mini-clip", tool(TRAIN_HELP, args -> {
@@ -76,9 +77,11 @@ public final class PairstreamCli {
                 usage: ./pairstream <command> [options]
 
                 commands:
-                  demo                 start the embedded Kafka broker and Schema Registry, set up
-                                       pairstream's topics and schemas, and run the curation pipeline
-                                       on the bundled sample
+                  demo                 run everything on the embedded broker and registry: stream the
+                                       bundled sample through the curation pipeline, print a summary
+                                       and write a report
+                  run                  run the curation pipeline against Kafka and a Schema Registry
+                                       until stopped (production mode)
                   ingest               publish image-caption pairs to pairs.raw from a captioned
                                        folder, a WebDataset tar, Fashion-MNIST or the emoji set
                   tail                 follow pairs.positive (or pairs.rejected, curation.metrics,

@@ -60,14 +60,27 @@ final class ServiceOptions {
         return true;
     }
 
+    /** Sets {@code key} as if given with {@code --set}, e.g. for a command's own shorthand flag. */
+    void set(String key, String value) {
+        flags.put(key, value);
+    }
+
     boolean printConfig() {
         return printConfig;
     }
 
     /** The validated configuration; every bad key becomes one line of the usage error. */
     ServiceConfig load(Map<String, String> environment) {
+        return load(environment, null);
+    }
+
+    /** As {@link #load(Map)}, on top of a command's own defaults (may be {@code null}). */
+    ServiceConfig load(Map<String, String> environment, ConfigSource commandDefaults) {
         try {
             List<ConfigSource> sources = new ArrayList<>();
+            if (commandDefaults != null) {
+                sources.add(commandDefaults);
+            }
             if (file != null) {
                 sources.add(ConfigSource.file(file));
             }

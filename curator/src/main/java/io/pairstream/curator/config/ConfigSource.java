@@ -49,6 +49,11 @@ public record ConfigSource(String name, Map<String, String> values, Map<String, 
         return EnvironmentOverrides.from(environment);
     }
 
+    /** A command's own defaults, below every layer the user sets (e.g. the demo's shorter quality window). */
+    public static ConfigSource commandDefaults(String command, Map<String, String> values) {
+        return new ConfigSource(command + " defaults", values, Map.of());
+    }
+
     /** {@code key=value} settings given on the command line. */
     public static ConfigSource flags(Map<String, String> values) {
         return new ConfigSource("command line", values, Map.of());

@@ -15,10 +15,14 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public final class ServiceSettings extends AbstractConfig {
 
     public static final String EMBEDDED_DATA_DIR_CONFIG = "embedded.data.dir";
+    public static final String STATE_DIR_CONFIG = "streams.state.dir";
 
     public static final ConfigDef CONFIG = FeedSettings.define(TopicLayout.define(HttpSettings.define(new ConfigDef()
             .define(EMBEDDED_DATA_DIR_CONFIG, Type.STRING, "target/demo", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
-                    "Where the embedded broker and registry keep their data when kafka.bootstrap.servers is not set; reusing it resumes."))));
+                    "Where the embedded broker and registry keep their data when kafka.bootstrap.servers is not set; reusing it resumes.")
+            .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH,
+                    "Where Kafka Streams keeps the vector store and the other state stores (RocksDB); empty means "
+                            + "'streams' under embedded.data.dir. Keep it across restarts to resume without a restore."))));
 
     private ServiceSettings(Map<String, ?> props) {
         super(CONFIG, props, false);
@@ -31,6 +35,11 @@ public final class ServiceSettings extends AbstractConfig {
 
     public Path embeddedDataDirectory() {
         return Path.of(getString(EMBEDDED_DATA_DIR_CONFIG));
+    }
+
+    public Path stateDirectory() {
+        String configured = getString(STATE_DIR_CONFIG);
+        return configured.isEmpty() ? embeddedDataDirectory().resolve("streams") : Path.of(configured);
     }
 
     public HttpSettings http() {

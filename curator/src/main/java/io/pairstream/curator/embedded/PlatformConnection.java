@@ -31,6 +31,11 @@ public final class PlatformConnection implements AutoCloseable {
         return config;
     }
 
+    /** Whether the embedded broker (if there is one) has stopped unexpectedly. */
+    public boolean brokerFailed() {
+        return platform != null && platform.broker().exitedUnexpectedly();
+    }
+
     @Override
     public void close() {
         if (platform != null) {

@@ -34,12 +34,11 @@ public final class CurationPipeline implements AutoCloseable {
 
     /**
      * The Streams settings of the pipeline: exactly-once, the state directory, and a short session;
-     * {@code kafka} (client and Streams keys, e.g. security settings) is applied last and wins.
+     * {@code kafka} (bootstrap servers, security, any client or Streams key) is applied last and wins.
      */
-    public static Properties streamsProperties(String bootstrapServers, Path stateDirectory, Map<String, ?> kafka) {
+    public static Properties streamsProperties(Path stateDirectory, Map<String, ?> kafka) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
@@ -79,6 +78,11 @@ public final class CurationPipeline implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** Whether the pipeline is starting, running or rebalancing, i.e. not failed or stopped. */
+    public boolean isRunning() {
+        return streams.state().isRunningOrRebalancing() || streams.state() == KafkaStreams.State.CREATED;
     }
 
     @Override

@@ -96,7 +96,8 @@ class CurationPipelineIT {
             int total = stream.size() + bad;
 
             try (CurationPipeline pipeline = CurationPipeline.start(
-                    CurationPipeline.streamsProperties(bootstrap, directory.resolve("state"), Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+                    CurationPipeline.streamsProperties(directory.resolve("state"),
+                            Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
                     CurationConfig.of(settings), model, serde);
                  TopicReader<PositivePair> positives = reader(bootstrap, topics.positivePairs(), PositivePair.class, serde);
                  TopicReader<RejectedPair> rejected = reader(bootstrap, topics.rejectedPairs(), RejectedPair.class, serde);
