@@ -58,7 +58,7 @@ public record SelectionSettings(List<PositiveStrategy> strategies, int positives
                         "Embeddings that guide the choice of positives, any of: text, image, fused. Each gives its own pairs.")
                 .define(POSITIVES_CONFIG, Type.INT, 1, Range.between(1, 100), Importance.HIGH,
                         "Positives emitted per strategy and incoming sample, most similar first.")
-                .define(CANDIDATES_CONFIG, Type.INT, 50, Range.between(1, 1_000), Importance.MEDIUM,
+                .define(CANDIDATES_CONFIG, Type.INT, 20, Range.between(1, 1_000), Importance.MEDIUM,
                         "Nearest neighbours examined per strategy; must be at least select.positives.")
                 .define(MAX_IMAGE_SIMILARITY_CONFIG, Type.DOUBLE, 0.995, Range.between(-1, 1), Importance.MEDIUM,
                         "Upper bound of the similarity band: candidates whose image is at least this similar are "

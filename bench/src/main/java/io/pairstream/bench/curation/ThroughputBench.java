@@ -1,0 +1,238 @@
+package io.pairstream.bench.curation;
+
+import io.pairstream.curator.dataset.FashionMnist;
+import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.curator.ingest.PairSources;
+import io.pairstream.curator.ingest.RawSample;
+import io.pairstream.curator.model.MiniClip;
+import io.pairstream.curator.pipeline.CurationPipeline;
+import io.pairstream.curator.topics.CurationTopics;
+import io.pairstream.curator.topics.TopicProvisioner;
+import io.pairstream.schemas.records.ImageTextPair;
+import io.pairstream.schemas.records.PairQualityWindow;
+import io.pairstream.schemas.records.PositivePair;
+import io.pairstream.schemas.serde.AvroDeserializer;
+import io.pairstream.schemas.serde.AvroSerializer;
+import io.pairstream.topology.config.AlignmentSettings;
+import io.pairstream.topology.config.CurationConfig;
+import io.pairstream.topology.config.QualitySettings;
+import io.pairstream.topology.config.SelectionSettings;
+import io.pairstream.topology.config.TopicNames;
+import io.pairstream.topology.model.ClipModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * End-to-end throughput of the curation pipeline through the embedded broker, side by side in one
+ * run: (a) the mini-CLIP alone, embedding the same pairs in batches of the pipeline's size; (b) the
+ * pipeline with the mini-CLIP; (c) the pipeline with a zero-cost model (the streaming machinery
+ * alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
+ * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
+ *
+ * <p>Usage: {@code ThroughputBench [store-size] [measured-records]} (defaults 100000 and 5000).
+ */
+public final class ThroughputBench {
+
+    private static final int BATCH = 32;
+    private static final Duration TIMEOUT = Duration.ofMinutes(60);
+
+    private ThroughputBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int storeSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
+        pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
+        System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
+                Runtime.getRuntime().availableProcessors(), storeSize, measured, pool.size());
+        try (ClipModel mini = MiniClip.loadDefault()) {
+            double alone = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
+            System.out.printf(Locale.ROOT, "(a) mini-CLIP alone, batches of %d, image + caption: %.1f records/s%n", BATCH, alone);
+            Result real = pipeline(mini, pool, storeSize, measured, false);
+            System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of the model alone%n", real, real.recordsPerSecond / alone);
+        }
+        try (ClipModel zero = new ZeroCostModel(384)) {
+            Result machinery = pipeline(zero, pool, storeSize, measured, true);
+            System.out.printf(Locale.ROOT, "(c) pipeline with a zero-cost model: %s%n", machinery);
+        }
+    }
+
+    private record Result(double recordsPerSecond, double latencyP50, double latencyP99, double latencyRate) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f records/s; at %.1f records/s ingest-to-emit latency p50 %.0f ms, p99 %.0f ms",
+                    recordsPerSecond, latencyRate, latencyP50, latencyP99);
+        }
+    }
+
+    private static double modelAlone(ClipModel model, List<RawSample> samples) {
+        long start = System.nanoTime();
+        for (int i = 0; i < samples.size(); i += BATCH) {
+            List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
+            model.embedImages(batch.stream().map(RawSample::image).toList());
+            model.embedTexts(batch.stream().map(RawSample::caption).toList());
+        }
+        return samples.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, boolean zeroCost) throws Exception {
+        Path directory = Files.createTempDirectory("pairstream-throughput-");
+        TopicNames topics = TopicNames.defaults();
+        try (EmbeddedPlatform platform = EmbeddedPlatform.start(directory.resolve("platform"))) {
+            String bootstrap = platform.bootstrapServers();
+            Map<String, Object> serde = Map.of("schema.registry.url", platform.schemaRegistryUrl());
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+                new TopicProvisioner(admin).ensure(CurationTopics.specs(topics, 1, (short) 1));
+            }
+            Map<String, Object> settings = new HashMap<>(Map.of(QualitySettings.WINDOW_MS_CONFIG, 1_000L,
+                    SelectionSettings.STRATEGIES_CONFIG, "text,image"));
+            if (zeroCost) {
+                // Random vectors: no pair is aligned and no neighbour is close, so the checks are opened up to let every stage work.
+                settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
+                        SelectionSettings.MIN_SIMILARITY_PREFIX + "text", -1.0, SelectionSettings.MIN_SIMILARITY_PREFIX + "image", -1.0));
+            }
+            try (CurationPipeline pipeline = CurationPipeline.start(
+                    CurationPipeline.streamsProperties(directory.resolve("state"),
+                            Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+                    CurationConfig.of(settings), model, serde);
+                 Sender sender = new Sender(bootstrap, serde, topics.rawPairs(), pool);
+                 Watcher watcher = new Watcher(bootstrap, serde, topics)) {
+                pipeline.awaitRunning(Duration.ofMinutes(2));
+                long fillStart = System.nanoTime();
+                sender.send(storeSize, 0);
+                watcher.awaitAccounted(storeSize);
+                System.out.printf(Locale.ROOT, "    %s: store filled with %,d in %.0f s%n", model.version(), storeSize,
+                        (System.nanoTime() - fillStart) / 1e9);
+                long burstStart = System.nanoTime();
+                sender.send(measured, 0);
+                watcher.awaitAccounted(storeSize + measured);
+                double rate = measured / ((System.nanoTime() - burstStart) / 1e9);
+                double half = rate / 2;
+                watcher.startLatency();
+                sender.send(measured / 2, half);
+                watcher.awaitAccounted(storeSize + measured + measured / 2);
+                double[] latency = watcher.latencyPercentiles();
+                return new Result(rate, latency[0], latency[1], half);
+            }
+        }
+    }
+
+    /** Sends pairs from the pool with fresh ids, event time = send time, optionally paced. */
+    private static final class Sender implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
+        private final String topic;
+        private final List<RawSample> pool;
+        private long sent;
+
+        Sender(String bootstrap, Map<String, Object> serde, String topic, List<RawSample> pool) {
+            this.producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "linger.ms", 10),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            serializer.configure(serde, false);
+            this.topic = topic;
+            this.pool = pool;
+        }
+
+        void send(int count, double perSecond) throws InterruptedException {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                if (perSecond > 0) {
+                    long due = start + (long) (i * 1e9 / perSecond);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+                RawSample sample = pool.get((int) (sent % pool.size()));
+                ImageTextPair pair = sample.toPair();
+                pair.setId(sample.id() + "#" + sent++);
+                pair.setEventTime(Instant.now());
+                producer.send(new ProducerRecord<>(topic, pair.getId().getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, pair)));
+            }
+            producer.flush();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+
+    /** Follows the quality windows (to count accounted records) and the positive pairs (for latency). */
+    private static final class Watcher implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final AvroDeserializer<PairQualityWindow> windows = new AvroDeserializer<>(null, PairQualityWindow.class);
+        private final AvroDeserializer<PositivePair> pairs = new AvroDeserializer<>(null, PositivePair.class);
+        private final TopicNames topics;
+        private final Map<String, Long> firstEmission = new HashMap<>();
+        private long accounted;
+        private boolean measuringLatency;
+
+        Watcher(String bootstrap, Map<String, Object> serde, TopicNames topics) {
+            this.consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            windows.configure(serde, false);
+            pairs.configure(serde, false);
+            this.topics = topics;
+            consumer.assign(List.of(new TopicPartition(topics.qualityMetrics(), 0), new TopicPartition(topics.positivePairs(), 0)));
+        }
+
+        void awaitAccounted(long target) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (accounted < target && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.topic().equals(topics.qualityMetrics())) {
+                        PairQualityWindow window = windows.deserialize(record.topic(), record.value());
+                        accounted += window.getStored() + window.getRejected() + window.getDeadLettered();
+                    } else if (measuringLatency) {
+                        PositivePair pair = pairs.deserialize(record.topic(), record.value());
+                        firstEmission.putIfAbsent(pair.getAnchorId(),
+                                pair.getEmittedAt().toEpochMilli() - pair.getAnchorEventTime().toEpochMilli());
+                    }
+                }
+            }
+            if (accounted < target) {
+                throw new IllegalStateException("only " + accounted + " of " + target + " records accounted for within " + TIMEOUT);
+            }
+        }
+
+        void startLatency() {
+            measuringLatency = true;
+        }
+
+        /** p50 and p99 of send-to-first-pair latency over the anchors measured. */
+        double[] latencyPercentiles() {
+            long[] values = firstEmission.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            if (values.length == 0) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            return new double[] {values[values.length / 2], values[Math.min(values.length - 1, (int) (values.length * 0.99))]};
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
