@@ -1,0 +1,56 @@
+package io.pairstream.topology;
+
+import io.pairstream.topology.config.BatchSettings;
+import io.pairstream.topology.config.CurationConfig;
+import io.pairstream.topology.config.SelectionSettings;
+import io.pairstream.topology.model.ConceptClipModel;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The curation topology as an exactly-once app in a child JVM, so {@link CurationCrashIT} can kill
+ * it. In {@code hold} mode batches never fill and the linger is ten minutes, so every pair waits in
+ * the buffer; in {@code drain} mode the linger is 200 ms.
+ *
+ * <p>Arguments: bootstrap servers, registry URL, state directory, {@code hold} or {@code drain}.
+ */
+public final class CurationApp {
+
+    static final String APPLICATION_ID = "curation-crash-it";
+
+    private CurationApp() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean hold = args[3].equals("hold");
+        CurationConfig config = CurationConfig.of(Map.of(
+                BatchSettings.SIZE_CONFIG, 4_000,
+                BatchSettings.LINGER_MS_CONFIG, hold ? 600_000L : 200L,
+                SelectionSettings.STRATEGIES_CONFIG, "text",
+                SelectionSettings.HUBNESS_CAP_CONFIG, 0));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+        KafkaStreams streams = new KafkaStreams(CurationTopology.build(config, new ConceptClipModel(),
+                Map.of("schema.registry.url", args[1])), props);
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
+        // Never outlive the test JVM that started this one.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        streams.start();
+        stopped.await();
+    }
+}
