@@ -21,7 +21,7 @@ final class DemoCommand implements PairstreamCli.Command {
 
     static final String HELP = """
             usage: ./pairstream demo [--data-dir DIR] [--fashion-mnist DIR] [--emoji DIR] [--mismatch F]
-                                     [--timeout SECONDS] [--keep-running] [configuration]
+                                     [--limit N] [--timeout SECONDS] [--keep-running] [configuration]
 
             Starts an embedded Kafka broker and Schema Registry on loopback, the curation pipeline with the
             bundled mini-CLIP, and the dashboard; streams the bundled real sample (1,000 Fashion-MNIST test
@@ -35,6 +35,7 @@ final class DemoCommand implements PairstreamCli.Command {
               --fashion-mnist DIR  stream this Fashion-MNIST test split instead (e.g. /usr/share/datasets/fashion-mnist)
               --emoji DIR          stream this emoji-datasource-google package instead
               --mismatch F         fraction of Fashion-MNIST captions swapped for another class's (default 0.05)
+              --limit N            stream at most N pairs of each data set
               --timeout SECONDS    give up waiting for the pipeline after this long (default 900)
               --keep-running       after the summary, keep the pipeline and dashboard up until Ctrl-C
 
@@ -66,6 +67,7 @@ final class DemoCommand implements PairstreamCli.Command {
         Path fashion = null;
         Path emoji = null;
         double mismatch = 0.05;
+        long limit = Integer.MAX_VALUE;
         long timeoutSeconds = 900;
         boolean keepRunning = false;
         while (args.hasNext()) {
@@ -75,6 +77,7 @@ final class DemoCommand implements PairstreamCli.Command {
                 case "--fashion-mnist" -> fashion = args.path(flag);
                 case "--emoji" -> emoji = args.path(flag);
                 case "--mismatch" -> mismatch = args.fraction(flag);
+                case "--limit" -> limit = args.longValue(flag, 1);
                 case "--timeout" -> timeoutSeconds = args.longValue(flag, 1);
                 case "--keep-running" -> keepRunning = true;
                 default -> {
@@ -89,7 +92,8 @@ final class DemoCommand implements PairstreamCli.Command {
             throw args.problem("the demo runs on the embedded broker and registry; use 'run' with kafka.bootstrap.servers");
         }
         return new DemoCommand(config, service.printConfig(),
-                new DemoRun(config, fashion, emoji, mismatch, Duration.ofSeconds(timeoutSeconds), keepRunning));
+                new DemoRun(config, fashion, emoji, mismatch, (int) Math.min(limit, Integer.MAX_VALUE),
+                        Duration.ofSeconds(timeoutSeconds), keepRunning));
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class DemoRun {
     private final Path fashionDirectory;
     private final Path emojiDirectory;
     private final double mismatchFraction;
+    private final int limitPerSource;
     private final Duration timeout;
     private final boolean keepRunning;
     private volatile boolean stopped;
@@ -53,13 +54,15 @@ public final class DemoRun {
     /**
      * @param fashionDirectory Fashion-MNIST IDX files (test split) or {@code null} for the bundled sample
      * @param emojiDirectory   the emoji package or {@code null} for the bundled sample
+     * @param limitPerSource   the most pairs streamed from each data set
      */
-    public DemoRun(ServiceConfig config, Path fashionDirectory, Path emojiDirectory, double mismatchFraction, Duration timeout,
-                   boolean keepRunning) {
+    public DemoRun(ServiceConfig config, Path fashionDirectory, Path emojiDirectory, double mismatchFraction, int limitPerSource,
+                   Duration timeout, boolean keepRunning) {
         this.config = config;
         this.fashionDirectory = fashionDirectory;
         this.emojiDirectory = emojiDirectory;
         this.mismatchFraction = mismatchFraction;
+        this.limitPerSource = limitPerSource;
         this.timeout = timeout;
         this.keepRunning = keepRunning;
     }
@@ -149,7 +152,8 @@ public final class DemoRun {
         Random random = new Random(SEED);
         List<RawSample> samples = new ArrayList<>();
         Path fashion = fashionDirectory != null ? fashionDirectory : bundled.fashionMnist();
-        for (RawSample sample : PairSources.readAll(PairSources.fashionMnist(fashion, FashionMnist.Split.TEST))) {
+        List<RawSample> fashionSamples = PairSources.readAll(PairSources.fashionMnist(fashion, FashionMnist.Split.TEST));
+        for (RawSample sample : fashionSamples.subList(0, Math.min(limitPerSource, fashionSamples.size()))) {
             if (random.nextDouble() < mismatchFraction) {
                 injected.add(sample.id());
                 samples.add(sample.withCaption(FashionCaptions.ofAnotherClass(FashionMnist.CLASS_NAMES.indexOf(sample.label()), random)));
@@ -157,7 +161,8 @@ public final class DemoRun {
                 samples.add(sample);
             }
         }
-        samples.addAll(PairSources.readAll(PairSources.emoji(emojiDirectory != null ? emojiDirectory : bundled.emoji())));
+        List<RawSample> emoji = PairSources.readAll(PairSources.emoji(emojiDirectory != null ? emojiDirectory : bundled.emoji()));
+        samples.addAll(emoji.subList(0, Math.min(limitPerSource, emoji.size())));
         return samples;
     }
 
