@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,6 +40,7 @@ final class DemoObserver implements AutoCloseable {
     private final Map<String, Agreement> agreement = new HashMap<>();
     private final Map<String, List<PositivePair>> gridPairs = new HashMap<>();
     private final Map<String, Set<String>> rejected = new HashMap<>();
+    private final Random sampling = new Random(1);
 
     /** Label agreement of one group of pairs (a strategy on one source). */
     static final class Agreement {
@@ -95,9 +97,18 @@ final class DemoObserver implements AutoCloseable {
             figures.labelled++;
             figures.agreeing += pair.getAnchorLabel().equals(pair.getPositiveLabel()) ? 1 : 0;
         }
+        if (pair.getAnchorImage() == null || pair.getPositiveImage() == null) {
+            return;
+        }
+        // A reservoir sample, so the grid shows pairs from the whole run rather than its first seconds.
         List<PositivePair> grid = gridPairs.computeIfAbsent(group, g -> new ArrayList<>());
-        if (grid.size() < GRID_PAIRS_PER_GROUP && pair.getAnchorImage() != null && pair.getPositiveImage() != null) {
+        if (grid.size() < GRID_PAIRS_PER_GROUP) {
             grid.add(pair);
+        } else {
+            long slot = (long) (sampling.nextDouble() * figures.pairs);
+            if (slot < GRID_PAIRS_PER_GROUP) {
+                grid.set((int) slot, pair);
+            }
         }
     }
 

@@ -44,7 +44,9 @@ record DemoSummary(List<String> lines) {
             Set<String> caught = new HashSet<>(rejectedHere);
             caught.retainAll(injected);
             long injectedHere = sent.stream().filter(s -> s.source().equals(source) && injected.contains(s.id())).count();
-            lines.add(String.format(Locale.ROOT, "%-14s rejected %,d of %,d pairs; of %d mismatched on purpose, %d caught: precision %s, recall %s",
+            lines.add(injectedHere == 0
+                    ? String.format(Locale.ROOT, "%-14s rejected %,d of %,d pairs (none mismatched on purpose)", source, rejectedHere.size(), count)
+                    : String.format(Locale.ROOT, "%-14s rejected %,d of %,d pairs; of %d mismatched on purpose, %d caught: precision %s, recall %s",
                     source, rejectedHere.size(), count, injectedHere, caught.size(), ratio(caught.size(), rejectedHere.size()),
                     ratio(caught.size(), injectedHere)));
         });
