@@ -3,102 +3,59 @@ package io.pairstream.topology.store;
 import io.pairstream.topology.vector.VectorUtil;
 
 /**
- * The learned centroids of an index, grouped by a second, coarser spherical k-means so that an
- * insert finds its list by scoring the group centres and then only the centroids of the few best
- * groups: at 576 lists that is under a third of the dot products, at 2,000 lists about a sixth.
- * Near ties across groups may send a vector to a list almost as close as the nearest one, which
- * costs no recall since queries probe several lists. Queries rank every centroid exactly.
- *
- * <p>The grouping is seeded and derived from the centroids alone, so a restored index, which
- * reads the same centroids back, groups them the same way.
+ * The learned centroids of an index, in floats and as int8 codes. Finding the nearest lists scores
+ * every centroid's code (a quarter of the bytes of floats, four codes per SIMD pass), then re-scores
+ * the best few candidates exactly: the int8 error is about 1e-3, so the lists found are those an
+ * exact scan would find unless two centroids are tied to within that error, where either will do.
  */
 final class Centroids {
 
-    /** Groups whose centroids an insert scores; more make the nearest list more certain. */
-    static final int GROUP_PROBES = 8;
-    private static final int GROUPING_ITERATIONS = 10;
+    /** Candidates by int8 score beyond those wanted that are re-scored in floats. */
+    static final int EXTRA_CANDIDATES = 8;
 
     private final float[] rows;
     private final int count;
     private final int dimension;
-    private final float[] groupCentres;
-    private final int[][] members;
+    private final byte[] codes;
+    private final float[] scales;
 
     Centroids(float[] rows, int dimension) {
         this.rows = rows;
         this.dimension = dimension;
         this.count = rows.length / dimension;
-        int groups = (int) Math.round(Math.sqrt(count));
-        if (groups * GROUP_PROBES >= count) {
-            // Too few centroids for grouping to save anything: one group holds them all.
-            this.groupCentres = null;
-            this.members = new int[][] {range(count)};
-            return;
+        this.codes = new byte[rows.length];
+        this.scales = new float[count];
+        float[] row = new float[dimension];
+        for (int c = 0; c < count; c++) {
+            System.arraycopy(rows, c * dimension, row, 0, dimension);
+            scales[c] = Int8Quantiser.quantise(row, codes, c * dimension);
         }
-        this.groupCentres = SphericalKMeans.train(rows, count, dimension, groups, GROUPING_ITERATIONS);
-        this.members = membersByGroup(groups);
     }
 
     int count() {
         return count;
     }
 
-    /** The list for a new vector: its nearest centroid among those of its {@link #GROUP_PROBES} nearest groups. */
+    /** The list of highest dot product with {@code vector}. */
     int nearest(float[] vector) {
-        int[] groups = groupCentres == null ? new int[] {0} : nearestRows(vector, groupCentres, GROUP_PROBES);
-        int best = 0;
-        float bestScore = Float.NEGATIVE_INFINITY;
-        for (int group : groups) {
-            for (int centroid : members[group]) {
-                float score = VectorUtil.dotProduct(vector, rows, centroid * dimension);
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = centroid;
-                }
-            }
+        return nearest(vector, 1)[0];
+    }
+
+    /** The {@code n} lists of highest dot product with {@code vector}, nearest first. */
+    int[] nearest(float[] vector, int n) {
+        int wanted = Math.min(n, count);
+        byte[] code = new byte[dimension];
+        float scale = Int8Quantiser.quantise(vector, code, 0);
+        int[] scores = new int[count];
+        VectorUtil.dotProducts(code, codes, count, scores);
+        TopCandidates candidates = new TopCandidates(Math.min(count, wanted + EXTRA_CANDIDATES));
+        for (int c = 0; c < count; c++) {
+            candidates.offer(scores[c] * scale * scales[c], c, c);
         }
-        return best;
-    }
-
-    /** The {@code n} lists whose centroids are nearest the query, nearest first; exact. */
-    int[] nearest(float[] query, int n) {
-        return nearestRows(query, rows, n);
-    }
-
-    private int[] nearestRows(float[] vector, float[] matrix, int n) {
-        int rowCount = matrix.length / dimension;
-        TopCandidates nearest = new TopCandidates(Math.min(n, rowCount));
-        for (int row = 0; row < rowCount; row++) {
-            nearest.offer(VectorUtil.dotProduct(vector, matrix, row * dimension), row, row);
+        TopCandidates nearest = new TopCandidates(wanted);
+        for (int c : candidates.drainBestFirst().ordinals()) {
+            nearest.offer(VectorUtil.dotProduct(vector, rows, c * dimension), c, c);
         }
         return nearest.drainBestFirst().ordinals();
-    }
-
-    private int[][] membersByGroup(int groups) {
-        int[] groupOf = new int[count];
-        int[] sizes = new int[groups];
-        float[] row = new float[dimension];
-        for (int c = 0; c < count; c++) {
-            System.arraycopy(rows, c * dimension, row, 0, dimension);
-            groupOf[c] = SphericalKMeans.nearest(row, groupCentres, groups, dimension);
-            sizes[groupOf[c]]++;
-        }
-        int[][] byGroup = new int[groups][];
-        for (int g = 0; g < groups; g++) {
-            byGroup[g] = new int[sizes[g]];
-            sizes[g] = 0;
-        }
-        for (int c = 0; c < count; c++) {
-            byGroup[groupOf[c]][sizes[groupOf[c]]++] = c;
-        }
-        return byGroup;
-    }
-
-    private static int[] range(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 }
