@@ -36,21 +36,14 @@ final class Centroids {
         return count;
     }
 
-    /** The list of highest dot product with {@code vector}. */
-    int nearest(float[] vector) {
-        return nearest(vector, 1)[0];
-    }
-
-    /** The {@code n} lists of highest dot product with {@code vector}, nearest first. */
-    int[] nearest(float[] vector, int n) {
+    /** The {@code n} lists of highest dot product with {@code vector}, whose code is {@code code}, nearest first. */
+    int[] nearest(float[] vector, Int8Quantiser.Code code, int n) {
         int wanted = Math.min(n, count);
-        byte[] code = new byte[dimension];
-        float scale = Int8Quantiser.quantise(vector, code, 0);
         int[] scores = new int[count];
-        VectorUtil.dotProducts(code, codes, count, scores);
+        VectorUtil.dotProducts(code.bytes(), codes, count, scores);
         TopCandidates candidates = new TopCandidates(Math.min(count, wanted + EXTRA_CANDIDATES));
         for (int c = 0; c < count; c++) {
-            candidates.offer(scores[c] * scale * scales[c], c, c);
+            candidates.offer(scores[c] * code.scale() * scales[c], c, c);
         }
         TopCandidates nearest = new TopCandidates(wanted);
         for (int c : candidates.drainBestFirst().ordinals()) {

@@ -47,10 +47,12 @@ final class IvfIndex {
      * list means nothing once centroids exist.
      */
     int add(int ordinal, float[] vector, int listHint) {
-        int list = trained() && listHint >= 0 && listHint < lists.length ? listHint : nearestList(vector);
+        Int8Quantiser.Code code = Int8Quantiser.quantise(vector);
+        int list = !trained() ? 0 : listHint >= 0 && listHint < lists.length ? listHint
+                : centroids.nearest(vector, code, 1)[0];
         ensureOrdinalCapacity(ordinal);
         vectors.put(ordinal, vector);
-        positionOf[ordinal] = lists[list].append(ordinal, vector);
+        positionOf[ordinal] = lists[list].append(ordinal, code);
         listOf[ordinal] = list;
         size++;
         return trained() ? list : UNASSIGNED;
@@ -110,10 +112,9 @@ final class IvfIndex {
         int[] probesPerList = new int[lists.length];
         for (int q = 0; q < scans.length; q++) {
             Query query = queries.get(q);
-            byte[] code = new byte[dimension];
-            float scale = Int8Quantiser.quantise(query.vector(), code, 0);
-            scans[q] = new Scan(code, scale, new TopCandidates(query.candidates()), query.accept());
-            probed[q] = nearestLists(query.vector(), Math.min(query.probes(), lists.length));
+            Int8Quantiser.Code code = Int8Quantiser.quantise(query.vector());
+            scans[q] = new Scan(code, new TopCandidates(query.candidates()), query.accept());
+            probed[q] = trained() ? centroids.nearest(query.vector(), code, query.probes()) : new int[] {0};
             for (int list : probed[q]) {
                 probesPerList[list]++;
             }
@@ -146,10 +147,10 @@ final class IvfIndex {
 
     private static void scan(PostingList list, Scan query, int[] scores, IntUnaryOperator tieKeys) {
         int n = list.size();
-        VectorUtil.dotProducts(query.code(), list.codes(), n, scores);
+        VectorUtil.dotProducts(query.code().bytes(), list.codes(), n, scores);
         TopCandidates top = query.top();
         for (int position = 0; position < n; position++) {
-            float score = scores[position] * query.scale() * list.scale(position);
+            float score = scores[position] * query.code().scale() * list.scale(position);
             if (top.wouldAccept(score)) {
                 int ordinal = list.ordinal(position);
                 if (query.accept().test(ordinal)) {
@@ -165,14 +166,6 @@ final class IvfIndex {
             best.offer(vectors.dotProduct(query.vector(), ordinal), ordinal, tieKeys.applyAsInt(ordinal));
         }
         return best.drainBestFirst();
-    }
-
-    private int nearestList(float[] vector) {
-        return trained() ? centroids.nearest(vector) : 0;
-    }
-
-    private int[] nearestLists(float[] query, int probes) {
-        return trained() ? centroids.nearest(query, probes) : new int[] {0};
     }
 
     private int[] indexedOrdinals() {
@@ -204,6 +197,6 @@ final class IvfIndex {
     }
 
     /** A query's code and the candidates it gathers while lists are scanned. */
-    private record Scan(byte[] code, float scale, TopCandidates top, IntPredicate accept) {
+    private record Scan(Int8Quantiser.Code code, TopCandidates top, IntPredicate accept) {
     }
 }

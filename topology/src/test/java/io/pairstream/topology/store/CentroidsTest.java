@@ -20,8 +20,8 @@ class CentroidsTest {
     void shouldFindTheListsAnExactScanFinds() {
         for (int q = 0; q < 500; q++) {
             float[] vector = data.next();
-            assertArrayEquals(exactNearest(vector, 12), centroids.nearest(vector, 12), "vector " + q);
-            assertEquals(exactNearest(vector, 1)[0], centroids.nearest(vector));
+            assertArrayEquals(exactNearest(vector, 12), centroids.nearest(vector, Int8Quantiser.quantise(vector), 12), "vector " + q);
+            assertEquals(exactNearest(vector, 1)[0], centroids.nearest(vector, Int8Quantiser.quantise(vector), 1)[0]);
         }
     }
 
@@ -29,7 +29,8 @@ class CentroidsTest {
     void shouldReturnEveryListWhenAskedForMore() {
         Centroids few = new Centroids(Arrays.copyOf(rows, 5 * DIMENSION), DIMENSION);
         assertEquals(5, few.count());
-        assertEquals(5, few.nearest(data.next(), 20).length);
+        float[] vector = data.next();
+        assertEquals(5, few.nearest(vector, Int8Quantiser.quantise(vector), 20).length);
     }
 
     private int[] exactNearest(float[] vector, int n) {
