@@ -3,8 +3,9 @@
 
 faiss IVF-Flat, faiss HNSW and hnswlib, all on one thread, inner product on L2-normalised vectors.
 Insert rates exclude IVF training, as StoreBenchmark's exclude the store's k-means training.
-Prints one `RESULT {json}` line per search setting, in the same form as StoreBenchmark.
-Usage: peers.py <directory with base.f32, queries.f32, truth.i32> <ivf lists> <nprobe list> <ef list>
+Prints one `RESULT {json}` line per search setting, in the same form as StoreBenchmark: rates by wall
+time and by the CPU time of the measuring thread (steadier on a shared machine).
+Usage: peers.py <directory with base.f32, queries.f32, truth.i32> <ivf lists> <nprobe list> <ef list> [peer list]
 """
 import json
 import sys
@@ -15,6 +16,7 @@ import hnswlib
 import numpy as np
 
 K = 10
+PEERS = ("ivf-flat", "faiss-hnsw", "hnswlib")
 
 
 def read(path, dtype):
@@ -26,18 +28,30 @@ def recall(found, truth):
     return sum(len(set(f[:K]) & set(t[:K])) for f, t in zip(found, truth)) / (len(truth) * K)
 
 
-def report(system, setting, search_one, search_all, queries, truth, insert_per_s, memory_mb):
+class Stopwatch:
+    """Wall time and this thread's CPU time (faiss and hnswlib run on the calling thread with one thread)."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.thread_time()
+
+    def rates(self, count):
+        return count / (time.perf_counter() - self.wall), count / (time.thread_time() - self.cpu)
+
+
+def report(system, setting, search_one, search_all, queries, truth, inserts, memory_mb):
     for q in queries[:100]:
         search_one(q)
-    start = time.perf_counter()
+    watch = Stopwatch()
     found = [search_one(q) for q in queries]
-    single = len(queries) / (time.perf_counter() - start)
-    start = time.perf_counter()
+    single, single_cpu = watch.rates(len(queries))
+    watch = Stopwatch()
     search_all(queries)
-    batch = len(queries) / (time.perf_counter() - start)
+    batch, batch_cpu = watch.rates(len(queries))
     print("RESULT " + json.dumps({"system": system, "setting": setting, "recall": round(recall(found, truth), 4),
                                   "qps_single": round(single, 1), "qps_batch": round(batch, 1),
-                                  "insert_per_s": round(insert_per_s), "index_mb": round(memory_mb)}), flush=True)
+                                  "insert_per_s": round(inserts[0]), "cpu_qps_single": round(single_cpu, 1),
+                                  "cpu_qps_batch": round(batch_cpu, 1), "cpu_insert_per_s": round(inserts[1]),
+                                  "index_mb": round(memory_mb)}), flush=True)
 
 
 def faiss_index_mb(index):
@@ -48,9 +62,9 @@ def ivf_flat(base, queries, truth, lists, probes):
     d = base.shape[1]
     index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, lists, faiss.METRIC_INNER_PRODUCT)
     index.train(base[:min(len(base) // 2, 30 * lists)])
-    start = time.perf_counter()
+    watch = Stopwatch()
     index.add(base)
-    insert = len(base) / (time.perf_counter() - start)
+    insert = watch.rates(len(base))
     memory = faiss_index_mb(index)
     for p in probes:
         index.nprobe = p
@@ -61,9 +75,9 @@ def ivf_flat(base, queries, truth, lists, probes):
 def faiss_hnsw(base, queries, truth, efs):
     index = faiss.IndexHNSWFlat(base.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = 64
-    start = time.perf_counter()
+    watch = Stopwatch()
     index.add(base)
-    insert = len(base) / (time.perf_counter() - start)
+    insert = watch.rates(len(base))
     memory = faiss_index_mb(index)
     for ef in efs:
         index.hnsw.efSearch = ef
@@ -75,9 +89,9 @@ def hnswlib_index(base, queries, truth, efs):
     index = hnswlib.Index(space="ip", dim=base.shape[1])
     index.init_index(max_elements=len(base), ef_construction=200, M=16, random_seed=42)
     index.set_num_threads(1)
-    start = time.perf_counter()
+    watch = Stopwatch()
     index.add_items(base, np.arange(len(base)))
-    insert = len(base) / (time.perf_counter() - start)
+    insert = watch.rates(len(base))
     memory = len(base) * (base.shape[1] * 4 + 16 * 2 * 4 + 8) / 2 ** 20
     for ef in efs:
         index.set_ef(ef)
@@ -95,9 +109,16 @@ def main():
     truth = read(f"{directory}/truth.i32", "<i4")
     print(f"peers on {base.shape[0]} x {base.shape[1]}, {len(queries)} queries, faiss {faiss.__version__}",
           flush=True)
-    ivf_flat(base, queries, truth, lists, probes)
-    faiss_hnsw(base, queries, truth, efs)
-    hnswlib_index(base, queries, truth, efs)
+    chosen = sys.argv[5].split(",") if len(sys.argv) > 5 else list(PEERS)
+    for peer in chosen:
+        if peer == "ivf-flat":
+            ivf_flat(base, queries, truth, lists, probes)
+        elif peer == "faiss-hnsw":
+            faiss_hnsw(base, queries, truth, efs)
+        elif peer == "hnswlib":
+            hnswlib_index(base, queries, truth, efs)
+        else:
+            sys.exit(f"unknown peer {peer}; known: {', '.join(PEERS)}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@
 #
 # Needs: a build (mvn -B -pl bench -am package -DskipTests) and, for the peers,
 # apt-get install python3-faiss python3-hnswlib. Environment: HEAP (default 4g), LISTS, PROBES, EFS,
-# SKIP_PEERS=1 to measure only the store (the peers' single-threaded index builds take long at 1M).
+# SKIP_PEERS=1 to measure only the store (the peers' single-threaded index builds take long at 1M),
+# PEERS (default "ivf-flat,faiss-hnsw,hnswlib": which peers to run), SKIP_RESTORE=1 to leave out the
+# restore from the changelog on an embedded broker.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=$1
@@ -39,7 +41,11 @@ efs=${EFS:-16,32,64,128,256}
 log=$out/results.log
 java_run io.pairstream.bench.store.StoreBenchmark "data=$source_arg" "n=$n" queries=1000 "dim=$dim" \
   "lists=$lists" "probes=$probes" "out=$out" 2>&1 | grep -v -E ' (DEBUG|TRACE) ' | tee "$log"
+if [[ -z ${SKIP_RESTORE:-} ]]; then
+  java_run io.pairstream.bench.store.ChangelogRestoreBenchmark "vectors=$out/base.f32" "lists=$lists" \
+    "out=$out/restore" 2>&1 | grep -v -E ' (DEBUG|TRACE|INFO|WARN) ' | tee -a "$log"
+fi
 if [[ -z ${SKIP_PEERS:-} ]]; then
-  /usr/bin/python3 bench/store/peers.py "$out" "$lists" "$probes" "$efs" 2>&1 | tee -a "$log"
+  /usr/bin/python3 bench/store/peers.py "$out" "$lists" "$probes" "$efs" "${PEERS:-ivf-flat,faiss-hnsw,hnswlib}" 2>&1 | tee -a "$log"
 fi
 /usr/bin/python3 bench/store/compare.py "$log"

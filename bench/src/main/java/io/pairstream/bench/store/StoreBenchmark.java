@@ -45,12 +45,16 @@ public final class StoreBenchmark {
     }
 
     public static void main(String[] argv) throws IOException {
+        new StoreBenchmark(parse(argv)).run();
+    }
+
+    static Map<String, String> parse(String[] argv) {
         Map<String, String> args = new HashMap<>();
         for (String arg : argv) {
             String[] pair = arg.split("=", 2);
             args.put(pair[0], pair[1]);
         }
-        new StoreBenchmark(args).run();
+        return args;
     }
 
     private void run() throws IOException {
@@ -73,8 +77,7 @@ public final class StoreBenchmark {
         Path stateDirectory = out.resolve("state");
         deleteRecursively(stateDirectory);
         int lists = Integer.parseInt(args.get("lists"));
-        int training = Integer.parseInt(args.getOrDefault("training",
-                String.valueOf(Math.min(base.length / 2, 30 * lists))));
+        int training = trainingSize(args, base.length, lists);
         long heapBefore = usedHeapAfterGc();
         VectorStore store = BenchmarkStore.open(stateDirectory, base[0].length, lists, training);
         // The put that reaches the training size learns the centroids; time it apart from the steady inserts.
@@ -83,34 +86,42 @@ public final class StoreBenchmark {
             store.put(item(i, base[i]));
         }
         double trainingSeconds = seconds(start);
-        start = System.nanoTime();
+        Stopwatch inserting = Stopwatch.start();
         for (int i = training; i < base.length; i++) {
             store.put(item(i, base[i]));
         }
-        double insertRate = (base.length - training) / seconds(start);
+        double insertRate = (base.length - training) / inserting.wallSeconds();
+        double insertRateCpu = (base.length - training) / inserting.cpuSeconds();
         // Persist what RocksDB buffers before the disk is measured.
         store.commit(Map.of());
         long heapMb = (usedHeapAfterGc() - heapBefore) >> 20;
         long diskMb = directorySize(stateDirectory) >> 20;
-        System.out.printf("first %d inserts with k-means training of %d lists: %.1f s; then %d inserts at %.0f/s; "
-                        + "heap %d MB, disk %d MB%n", training, lists, trainingSeconds, base.length - training,
-                insertRate, heapMb, diskMb);
+        System.out.printf("first %d inserts with k-means training of %d lists: %.1f s; then %d inserts at %.0f/s "
+                        + "(%.0f/s of CPU time); heap %d MB, disk %d MB%n", training, lists, trainingSeconds,
+                base.length - training, insertRate, insertRateCpu, heapMb, diskMb);
 
         for (String probes : args.get("probes").split(",")) {
             int p = Integer.parseInt(probes);
             List<SearchRequest> requests = Arrays.stream(queries)
                     .map(q -> SearchRequest.of(BenchmarkStore.FIELD, q, K).withProbes(p)).toList();
             singleQueries(store, requests);
-            start = System.nanoTime();
+            Stopwatch singles = Stopwatch.start();
             List<List<Neighbour>> results = singleQueries(store, requests);
-            double single = requests.size() / seconds(start);
-            start = System.nanoTime();
+            double single = requests.size() / singles.wallSeconds();
+            double singleCpu = requests.size() / singles.cpuSeconds();
             store.searchBatch(requests);
-            double batch = requests.size() / seconds(start);
+            Stopwatch batches = Stopwatch.start();
+            List<List<Neighbour>> batchResults = store.searchBatch(requests);
+            double batch = requests.size() / batches.wallSeconds();
+            double batchCpu = requests.size() / batches.cpuSeconds();
+            if (!batchResults.equals(results)) {
+                throw new IllegalStateException("batch search answered differently from single searches");
+            }
             System.out.printf(Locale.ROOT, "RESULT {\"system\":\"pairstream-ivf-int8\",\"setting\":\"lists=%d probes=%d\","
                             + "\"recall\":%.4f,\"qps_single\":%.1f,\"qps_batch\":%.1f,\"insert_per_s\":%.0f,"
+                            + "\"cpu_qps_single\":%.1f,\"cpu_qps_batch\":%.1f,\"cpu_insert_per_s\":%.0f,"
                             + "\"heap_mb\":%d,\"disk_mb\":%d}%n", lists, p, recall(results, truth), single, batch,
-                    insertRate, heapMb, diskMb);
+                    insertRate, singleCpu, batchCpu, insertRateCpu, heapMb, diskMb);
         }
         measureRestartAndDeletes(store, stateDirectory, base, lists, training);
     }
@@ -182,7 +193,12 @@ public final class StoreBenchmark {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static double seconds(long startNanos) {
+    /** The {@code training} argument, by default as many vectors as faiss is given to train its IVF lists. */
+    static int trainingSize(Map<String, String> args, int n, int lists) {
+        return Integer.parseInt(args.getOrDefault("training", String.valueOf(Math.min(n / 2, 30 * lists))));
+    }
+
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
@@ -198,7 +214,7 @@ public final class StoreBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.pairstream.topology.store;
 
 import io.pairstream.topology.vector.VectorUtil;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,12 +37,15 @@ import org.slf4j.LoggerFactory;
 final class IndexedVectorStore implements VectorStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexedVectorStore.class);
+    private static final String VECTOR_DIRECTORY = "vector-store-vectors";
 
     private final VectorStoreConfig config;
     private final KeyValueStore<Bytes, byte[]> inner;
     private final VectorChecks checks;
+    private Path vectorDirectory;
     private ItemTable table;
     private Map<String, IvfIndex> indexes;
+    private List<MappedVectors> vectorFiles = List.of();
     private long streamTimeMs = Long.MIN_VALUE;
     private volatile boolean open;
 
@@ -59,6 +63,7 @@ final class IndexedVectorStore implements VectorStore {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         inner.init(context, root);
+        vectorDirectory = context.stateDir().toPath().resolve(VECTOR_DIRECTORY).resolve(name());
         table = null;
         indexes = null;
         open = true;
@@ -111,23 +116,36 @@ final class IndexedVectorStore implements VectorStore {
     @Override
     public List<Neighbour> search(SearchRequest request) {
         Objects.requireNonNull(request, "request cannot be null");
-        checkOpen();
-        checks.checkQuery(request);
-        ensureIndexed();
-        TopCandidates.Ranked ranked = request.mode() == SearchMode.EXACT ? exact(request) : approximate(request);
-        List<Neighbour> neighbours = new ArrayList<>(ranked.ordinals().length);
-        for (int i = 0; i < ranked.ordinals().length; i++) {
-            int ordinal = ranked.ordinals()[i];
-            neighbours.add(new Neighbour(table.id(ordinal), ranked.scores()[i], table.metadata(ordinal)));
-        }
-        return neighbours;
+        return searchBatch(List.of(request)).get(0);
     }
 
+    /** Approximate requests on one field are answered together, so each probed list is scanned once for all. */
     @Override
     public List<List<Neighbour>> searchBatch(List<SearchRequest> requests) {
-        List<List<Neighbour>> results = new ArrayList<>(requests.size());
-        for (SearchRequest request : requests) {
-            results.add(search(request));
+        Objects.requireNonNull(requests, "requests cannot be null");
+        checkOpen();
+        requests.forEach(checks::checkQuery);
+        ensureIndexed();
+        TopCandidates.Ranked[] ranked = new TopCandidates.Ranked[requests.size()];
+        Map<String, List<Integer>> approximateByField = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SearchRequest request = requests.get(i);
+            if (request.mode() == SearchMode.EXACT) {
+                ranked[i] = exact(request);
+            } else {
+                approximateByField.computeIfAbsent(request.field(), field -> new ArrayList<>()).add(i);
+            }
+        }
+        approximateByField.forEach((field, positions) -> {
+            List<IvfIndex.Query> queries = positions.stream().map(i -> indexQuery(requests.get(i))).toList();
+            TopCandidates.Ranked[] answers = indexes.get(field).search(queries, table::tieKey);
+            for (int j = 0; j < answers.length; j++) {
+                ranked[positions.get(j)] = answers[j];
+            }
+        });
+        List<List<Neighbour>> results = new ArrayList<>(ranked.length);
+        for (TopCandidates.Ranked answer : ranked) {
+            results.add(neighbours(answer));
         }
         return results;
     }
@@ -174,12 +192,14 @@ final class IndexedVectorStore implements VectorStore {
         return inner.query(query, positionBound, queryConfig);
     }
 
-    /** Drops the in-memory index first (it only mirrors RocksDB), then closes the layers below. */
+    /** Drops the in-memory index and vector files first (they only mirror RocksDB), then closes the layers below. */
     @Override
     public void close() {
         open = false;
         table = null;
         indexes = null;
+        vectorFiles.forEach(MappedVectors::close);
+        vectorFiles = List.of();
         inner.close();
     }
 
@@ -199,17 +219,19 @@ final class IndexedVectorStore implements VectorStore {
         }
     }
 
-    private TopCandidates.Ranked approximate(SearchRequest request) {
-        TopCandidates candidates = new TopCandidates(request.k() * config.rerankFactor());
+    private IvfIndex.Query indexQuery(SearchRequest request) {
         int probes = request.probes() == SearchRequest.STORE_DEFAULT_PROBES ? config.probes() : request.probes();
-        indexes.get(request.field()).search(request.query(), probes, candidates,
-                ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal)), table::tieKey);
-        TopCandidates best = new TopCandidates(request.k());
-        for (int ordinal : candidates.drainBestFirst().ordinals()) {
-            best.offer(VectorUtil.dotProduct(request.query(), storedVector(ordinal, request.field())), ordinal,
-                    table.tieKey(ordinal));
+        return new IvfIndex.Query(request.query(), request.k(), request.k() * config.rerankFactor(), probes,
+                ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal)));
+    }
+
+    private List<Neighbour> neighbours(TopCandidates.Ranked ranked) {
+        List<Neighbour> neighbours = new ArrayList<>(ranked.ordinals().length);
+        for (int i = 0; i < ranked.ordinals().length; i++) {
+            int ordinal = ranked.ordinals()[i];
+            neighbours.add(new Neighbour(table.id(ordinal), ranked.scores()[i], table.metadata(ordinal)));
         }
-        return best.drainBestFirst();
+        return neighbours;
     }
 
     private TopCandidates.Ranked exact(SearchRequest request) {
@@ -225,14 +247,6 @@ final class IndexedVectorStore implements VectorStore {
             }
         }
         return best.drainBestFirst();
-    }
-
-    private float[] storedVector(int ordinal, String field) {
-        byte[] value = inner.get(StoreKeys.item(table.id(ordinal)));
-        if (value == null) {
-            throw checks.problem("item '" + table.id(ordinal) + "' is indexed but missing from RocksDB");
-        }
-        return ItemCodec.decodeVector(value, field);
     }
 
     /** Adds the item to the table and the indexes; returns the list each vector was filed under. */
@@ -305,7 +319,7 @@ final class IndexedVectorStore implements VectorStore {
         records.add(KeyValue.pair(StoreKeys.centroidCount(field), ByteBuffer.allocate(Integer.BYTES)
                 .putInt(config.lists()).array()));
         inner.putAll(records);
-        index.install(centroids, ordinal -> storedVector(ordinal, field));
+        index.install(centroids);
         LOG.info("Vector store '{}' learned {} centroids for field '{}' from {} vectors in {} ms", name(),
                 config.lists(), field, index.size(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -318,7 +332,14 @@ final class IndexedVectorStore implements VectorStore {
         long start = System.nanoTime();
         table = new ItemTable();
         indexes = new LinkedHashMap<>();
-        config.fields().forEach((field, dimension) -> indexes.put(field, restoredIndex(field, dimension)));
+        List<MappedVectors> files = new ArrayList<>();
+        config.fields().forEach((field, dimension) -> {
+            // Files are named by position: field names need not be valid file names.
+            MappedVectors vectors = new MappedVectors(vectorDirectory.resolve(files.size() + ".f32"), dimension);
+            files.add(vectors);
+            indexes.put(field, restoredIndex(field, dimension, vectors));
+        });
+        vectorFiles = files;
         try (KeyValueIterator<Bytes, byte[]> items = inner.range(StoreKeys.firstItem(), StoreKeys.afterLastItem())) {
             while (items.hasNext()) {
                 ItemCodec.Stored stored = ItemCodec.decode(items.next().value);
@@ -335,8 +356,8 @@ final class IndexedVectorStore implements VectorStore {
     }
 
     /** An index holding the field's durable centroids, if a complete set of them is stored. */
-    private IvfIndex restoredIndex(String field, int dimension) {
-        IvfIndex index = new IvfIndex(dimension);
+    private IvfIndex restoredIndex(String field, int dimension, MappedVectors vectors) {
+        IvfIndex index = new IvfIndex(dimension, vectors);
         byte[] count = inner.get(StoreKeys.centroidCount(field));
         if (count == null) {
             return index;
@@ -352,9 +373,7 @@ final class IndexedVectorStore implements VectorStore {
             }
             ByteBuffer.wrap(centroid).asFloatBuffer().get(centroids, c * dimension, dimension);
         }
-        index.install(centroids, ordinal -> {
-            throw new IllegalStateException("a new index has no vectors to move");
-        });
+        index.install(centroids);
         return index;
     }
 }

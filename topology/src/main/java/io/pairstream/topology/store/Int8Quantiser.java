@@ -13,6 +13,16 @@ final class Int8Quantiser {
     private Int8Quantiser() {
     }
 
+    /** A vector's code and the scale that maps it back to floats. */
+    record Code(byte[] bytes, float scale) {
+    }
+
+    /** The code of {@code vector}, made once per insert or query and used for both lists and centroids. */
+    static Code quantise(float[] vector) {
+        byte[] bytes = new byte[vector.length];
+        return new Code(bytes, quantise(vector, bytes, 0));
+    }
+
     /** Writes the code of {@code vector} into {@code codes} at {@code offset}; returns the scale. */
     static float quantise(float[] vector, byte[] codes, int offset) {
         float max = 0f;

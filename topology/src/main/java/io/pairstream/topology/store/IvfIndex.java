@@ -2,12 +2,14 @@ package io.pairstream.topology.store;
 
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
 /**
- * The in-memory inverted-file index of one vector field. Each item (by ordinal) sits in the list of
- * its nearest centroid as an int8 code; a query scans the codes of its nearest lists. Before the
+ * The inverted-file index of one vector field. Each item (by ordinal) sits in the list of its
+ * nearest centroid as an int8 code held in memory; a query scans the codes of its nearest lists and
+ * re-ranks the best of them exactly against the float vectors in {@link MappedVectors}. Before the
  * centroids are learned there is a single list, so search is an exhaustive scan of codes.
  */
 final class IvfIndex {
@@ -16,14 +18,16 @@ final class IvfIndex {
     private static final int INITIAL_ORDINALS = 1024;
 
     private final int dimension;
-    private float[] centroids;
+    private final MappedVectors vectors;
+    private Centroids centroids;
     private PostingList[] lists;
     private int[] listOf = new int[INITIAL_ORDINALS];
     private int[] positionOf = new int[INITIAL_ORDINALS];
     private int size;
 
-    IvfIndex(int dimension) {
+    IvfIndex(int dimension, MappedVectors vectors) {
         this.dimension = dimension;
+        this.vectors = vectors;
         this.lists = new PostingList[] {new PostingList(dimension)};
         Arrays.fill(listOf, UNASSIGNED);
     }
@@ -36,15 +40,6 @@ final class IvfIndex {
         return centroids != null;
     }
 
-    int listCount() {
-        return lists.length;
-    }
-
-    /** The learned centroids row by row; only when {@link #trained()}. */
-    float[] centroids() {
-        return centroids;
-    }
-
     /**
      * Adds the vector of {@code ordinal} to the list {@code listHint} when that is a valid list of
      * a trained index (as recorded in the store), else to its nearest list. Returns the list to
@@ -52,9 +47,12 @@ final class IvfIndex {
      * list means nothing once centroids exist.
      */
     int add(int ordinal, float[] vector, int listHint) {
-        int list = trained() && listHint >= 0 && listHint < lists.length ? listHint : nearestList(vector);
+        Int8Quantiser.Code code = Int8Quantiser.quantise(vector);
+        int list = !trained() ? 0 : listHint >= 0 && listHint < lists.length ? listHint
+                : centroids.nearest(vector, code, 1)[0];
         ensureOrdinalCapacity(ordinal);
-        positionOf[ordinal] = lists[list].append(ordinal, vector);
+        vectors.put(ordinal, vector);
+        positionOf[ordinal] = lists[list].append(ordinal, code);
         listOf[ordinal] = list;
         size++;
         return trained() ? list : UNASSIGNED;
@@ -87,14 +85,11 @@ final class IvfIndex {
         return sample;
     }
 
-    /**
-     * Installs learned centroids and moves every indexed vector to its nearest list, using the
-     * vectors re-read through {@code vectors} so codes are re-made from exact floats.
-     */
-    void install(float[] learned, OrdinalVectors vectors) {
+    /** Installs learned centroids and moves every indexed vector to its nearest list, re-coded from its floats. */
+    void install(float[] learned) {
         int[] members = indexedOrdinals();
-        this.centroids = learned;
-        this.lists = new PostingList[learned.length / dimension];
+        this.centroids = new Centroids(learned, dimension);
+        this.lists = new PostingList[centroids.count()];
         for (int i = 0; i < lists.length; i++) {
             lists[i] = new PostingList(dimension);
         }
@@ -106,46 +101,71 @@ final class IvfIndex {
     }
 
     /**
-     * Offers to {@code top} every vector of the {@code probes} lists nearest the query, scored by
-     * quantised dot product, and only those {@code accept} allows; equal scores are ordered by the
-     * items' stable {@code tieKeys}.
+     * Answers several queries at once, best first per query. Each probed list is scanned for all the
+     * queries that probe it in turn, while its codes are in cache; a query's candidates by int8 score
+     * are then re-ranked by exact dot product. The answer for a query does not depend on the other
+     * queries of the batch: equal scores are ordered by the items' stable {@code tieKeys}.
      */
-    void search(float[] query, int probes, TopCandidates top, IntPredicate accept, IntUnaryOperator tieKeys) {
-        byte[] queryCode = new byte[dimension];
-        float queryScale = Int8Quantiser.quantise(query, queryCode, 0);
-        for (int list : nearestLists(query, Math.min(probes, lists.length))) {
-            scan(lists[list], queryCode, queryScale, top, accept, tieKeys);
+    TopCandidates.Ranked[] search(List<Query> queries, IntUnaryOperator tieKeys) {
+        Scan[] scans = new Scan[queries.size()];
+        int[][] probed = new int[scans.length][];
+        int[] probesPerList = new int[lists.length];
+        for (int q = 0; q < scans.length; q++) {
+            Query query = queries.get(q);
+            Int8Quantiser.Code code = Int8Quantiser.quantise(query.vector());
+            scans[q] = new Scan(code, new TopCandidates(query.candidates()), query.accept());
+            probed[q] = trained() ? centroids.nearest(query.vector(), code, query.probes()) : new int[] {0};
+            for (int list : probed[q]) {
+                probesPerList[list]++;
+            }
         }
+        int[][] probers = new int[lists.length][];
+        for (int list = 0; list < lists.length; list++) {
+            probers[list] = new int[probesPerList[list]];
+            probesPerList[list] = 0;
+        }
+        for (int q = 0; q < scans.length; q++) {
+            for (int list : probed[q]) {
+                probers[list][probesPerList[list]++] = q;
+            }
+        }
+        int[] scores = new int[0];
+        for (int list = 0; list < lists.length; list++) {
+            if (probers[list].length > 0 && scores.length < lists[list].size()) {
+                scores = new int[lists[list].size()];
+            }
+            for (int q : probers[list]) {
+                scan(lists[list], scans[q], scores, tieKeys);
+            }
+        }
+        TopCandidates.Ranked[] ranked = new TopCandidates.Ranked[scans.length];
+        for (int q = 0; q < scans.length; q++) {
+            ranked[q] = rerank(queries.get(q), scans[q].top().drainBestFirst(), tieKeys);
+        }
+        return ranked;
     }
 
-    private void scan(PostingList list, byte[] queryCode, float queryScale, TopCandidates top, IntPredicate accept,
-                      IntUnaryOperator tieKeys) {
-        byte[] codes = list.codes();
-        for (int position = 0, n = list.size(); position < n; position++) {
-            float score = VectorUtil.dotProduct(queryCode, codes, position * dimension) * queryScale
-                    * list.scale(position);
+    private static void scan(PostingList list, Scan query, int[] scores, IntUnaryOperator tieKeys) {
+        int n = list.size();
+        VectorUtil.dotProducts(query.code().bytes(), list.codes(), n, scores);
+        TopCandidates top = query.top();
+        for (int position = 0; position < n; position++) {
+            float score = scores[position] * query.code().scale() * list.scale(position);
             if (top.wouldAccept(score)) {
                 int ordinal = list.ordinal(position);
-                if (accept.test(ordinal)) {
+                if (query.accept().test(ordinal)) {
                     top.offer(score, ordinal, tieKeys.applyAsInt(ordinal));
                 }
             }
         }
     }
 
-    private int nearestList(float[] vector) {
-        return trained() ? SphericalKMeans.nearest(vector, centroids, lists.length, dimension) : 0;
-    }
-
-    private int[] nearestLists(float[] query, int probes) {
-        if (!trained()) {
-            return new int[] {0};
+    private TopCandidates.Ranked rerank(Query query, TopCandidates.Ranked candidates, IntUnaryOperator tieKeys) {
+        TopCandidates best = new TopCandidates(query.k());
+        for (int ordinal : candidates.ordinals()) {
+            best.offer(vectors.dotProduct(query.vector(), ordinal), ordinal, tieKeys.applyAsInt(ordinal));
         }
-        TopCandidates nearest = new TopCandidates(probes);
-        for (int list = 0; list < lists.length; list++) {
-            nearest.offer(VectorUtil.dotProduct(query, centroids, list * dimension), list, list);
-        }
-        return nearest.drainBestFirst().ordinals();
+        return best.drainBestFirst();
     }
 
     private int[] indexedOrdinals() {
@@ -169,9 +189,14 @@ final class IvfIndex {
         }
     }
 
-    /** Reads the exact vector of an ordinal, from wherever the full vectors are kept. */
-    @FunctionalInterface
-    interface OrdinalVectors {
-        float[] vector(int ordinal);
+    /**
+     * One approximate query: its vector, how many neighbours it wants, how many int8 candidates are
+     * re-ranked exactly, how many lists it probes, and which ordinals it may return.
+     */
+    record Query(float[] vector, int k, int candidates, int probes, IntPredicate accept) {
+    }
+
+    /** A query's code and the candidates it gathers while lists are scanned. */
+    private record Scan(Int8Quantiser.Code code, TopCandidates top, IntPredicate accept) {
     }
 }

@@ -39,15 +39,16 @@ final class PostingList {
         return ordinals[position];
     }
 
-    /** Appends the vector's code; returns its position. */
-    int append(int ordinal, float[] vector) {
+    /** Appends a vector's code; returns its position. */
+    int append(int ordinal, Int8Quantiser.Code code) {
         if (size == ordinals.length) {
             int capacity = size + (size >> 1) + 1;
             codes = Arrays.copyOf(codes, capacity * dimension);
             scales = Arrays.copyOf(scales, capacity);
             ordinals = Arrays.copyOf(ordinals, capacity);
         }
-        scales[size] = Int8Quantiser.quantise(vector, codes, size * dimension);
+        System.arraycopy(code.bytes(), 0, codes, size * dimension, dimension);
+        scales[size] = code.scale();
         ordinals[size] = ordinal;
         return size++;
     }

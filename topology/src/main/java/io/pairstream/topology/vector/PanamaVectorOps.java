@@ -1,5 +1,7 @@
 package io.pairstream.topology.vector;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -19,6 +21,7 @@ final class PanamaVectorOps implements VectorOps {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BYTES =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.length() * Byte.SIZE));
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     @Override
     public float dotProduct(float[] a, float[] b) {
@@ -60,15 +63,82 @@ final class PanamaVectorOps implements VectorOps {
         if (bound > 0) {
             IntVector acc = IntVector.zero(INTS);
             for (; i < bound; i += INTS.length()) {
-                IntVector va = (IntVector) ByteVector.fromArray(BYTES, a, i).convertShape(VectorOperators.B2I, INTS, 0);
-                IntVector vb = (IntVector) ByteVector.fromArray(BYTES, b, bOffset + i)
-                        .convertShape(VectorOperators.B2I, INTS, 0);
-                acc = acc.add(va.mul(vb));
+                acc = acc.add(widened(a, i).mul(widened(b, bOffset + i)));
             }
             sum = acc.reduceLanes(VectorOperators.ADD);
         }
         for (; i < length; i++) {
             sum += a[i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    /**
+     * Widens the query to ints once, then scores four codes per pass: the query lanes are loaded
+     * once for four rows and the four independent sums keep the adders busy.
+     */
+    @Override
+    public void dotProducts(byte[] query, byte[] codes, int count, int[] scores) {
+        int length = query.length;
+        int bound = INTS.loopBound(length);
+        int[] wide = new int[bound];
+        for (int i = 0; i < bound; i++) {
+            wide[i] = query[i];
+        }
+        int row = 0;
+        for (; row + 4 <= count; row += 4) {
+            int base = row * length;
+            IntVector acc0 = IntVector.zero(INTS);
+            IntVector acc1 = IntVector.zero(INTS);
+            IntVector acc2 = IntVector.zero(INTS);
+            IntVector acc3 = IntVector.zero(INTS);
+            for (int i = 0; i < bound; i += INTS.length()) {
+                IntVector q = IntVector.fromArray(INTS, wide, i);
+                acc0 = acc0.add(q.mul(widened(codes, base + i)));
+                acc1 = acc1.add(q.mul(widened(codes, base + length + i)));
+                acc2 = acc2.add(q.mul(widened(codes, base + 2 * length + i)));
+                acc3 = acc3.add(q.mul(widened(codes, base + 3 * length + i)));
+            }
+            scores[row] = acc0.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, bound);
+            scores[row + 1] = acc1.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + length, bound);
+            scores[row + 2] = acc2.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + 2 * length, bound);
+            scores[row + 3] = acc3.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + 3 * length, bound);
+        }
+        for (; row < count; row++) {
+            int base = row * length;
+            IntVector acc = IntVector.zero(INTS);
+            for (int i = 0; i < bound; i += INTS.length()) {
+                acc = acc.add(IntVector.fromArray(INTS, wide, i).mul(widened(codes, base + i)));
+            }
+            scores[row] = acc.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, bound);
+        }
+    }
+
+    private static IntVector widened(byte[] codes, int offset) {
+        return (IntVector) ByteVector.fromArray(BYTES, codes, offset).convertShape(VectorOperators.B2I, INTS, 0);
+    }
+
+    /** The scalar rest of a code beyond the last whole vector of lanes. */
+    private static int tail(byte[] query, byte[] codes, int base, int from) {
+        int sum = 0;
+        for (int i = from; i < query.length; i++) {
+            sum += query[i] * codes[base + i];
+        }
+        return sum;
+    }
+
+    /** One accumulator: this scores a few dozen re-rank candidates per query, not whole lists. */
+    @Override
+    public float dotProduct(float[] a, ByteBuffer b, int bByteOffset, int length) {
+        int bound = FLOATS.loopBound(length);
+        FloatVector acc = FloatVector.zero(FLOATS);
+        for (int i = 0; i < bound; i += FLOATS.length()) {
+            acc = FloatVector.fromArray(FLOATS, a, i)
+                    .fma(FloatVector.fromByteBuffer(FLOATS, b, bByteOffset + i * Float.BYTES, NATIVE), acc);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (int i = bound; i < length; i++) {
+            sum += a[i] * b.getFloat(bByteOffset + i * Float.BYTES);
         }
         return sum;
     }

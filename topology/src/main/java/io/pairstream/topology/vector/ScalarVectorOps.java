@@ -1,5 +1,7 @@
 package io.pairstream.topology.vector;
 
+import java.nio.ByteBuffer;
+
 /** Plain loops: the reference every other implementation is tested against, and the fallback. */
 final class ScalarVectorOps implements VectorOps {
 
@@ -22,6 +24,22 @@ final class ScalarVectorOps implements VectorOps {
         int sum = 0;
         for (int i = 0; i < length; i++) {
             sum += a[i] * b[bOffset + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public void dotProducts(byte[] query, byte[] codes, int count, int[] scores) {
+        for (int row = 0; row < count; row++) {
+            scores[row] = dotProduct(query, codes, row * query.length, query.length);
+        }
+    }
+
+    @Override
+    public float dotProduct(float[] a, ByteBuffer b, int bByteOffset, int length) {
+        float sum = 0f;
+        for (int i = 0; i < length; i++) {
+            sum += a[i] * b.getFloat(bByteOffset + i * Float.BYTES);
         }
         return sum;
     }

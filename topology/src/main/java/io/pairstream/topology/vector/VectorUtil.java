@@ -1,5 +1,8 @@
 package io.pairstream.topology.vector;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /**
  * All vector math of pairstream in one place. Checks arguments, then delegates to SIMD kernels when
  * the JVM offers them ({@code --add-modules jdk.incubator.vector}) or to plain loops otherwise.
@@ -30,6 +33,31 @@ public final class VectorUtil {
     public static int dotProduct(byte[] a, byte[] b, int bOffset) {
         checkSlice(a.length, b.length, bOffset);
         return OPS.dotProduct(a, b, bOffset, a.length);
+    }
+
+    /**
+     * The integer dot products of {@code query} with each of the first {@code count} codes of
+     * {@code query.length} bytes stored back to back in {@code codes}, into {@code scores}: one call
+     * per inverted list, so the query is prepared once for all its codes.
+     */
+    public static void dotProducts(byte[] query, byte[] codes, int count, int[] scores) {
+        if (count < 0 || (long) count * query.length > codes.length || count > scores.length) {
+            throw new IllegalArgumentException(count + " codes of " + query.length + " bytes do not fit "
+                    + codes.length + " bytes or " + scores.length + " scores");
+        }
+        OPS.dotProducts(query, codes, count, scores);
+    }
+
+    /**
+     * The dot product of {@code a} with {@code a.length} floats of {@code b}, in native byte order,
+     * from byte {@code bByteOffset}: scores vectors kept off the heap without copying them.
+     */
+    public static float dotProduct(float[] a, ByteBuffer b, int bByteOffset) {
+        if (b.order() != ByteOrder.nativeOrder()) {
+            throw new IllegalArgumentException("the buffer must be in native byte order, is " + b.order());
+        }
+        checkSlice(a.length * Float.BYTES, b.limit(), bByteOffset);
+        return OPS.dotProduct(a, b, bByteOffset, a.length);
     }
 
     public static float squareNorm(float[] a) {

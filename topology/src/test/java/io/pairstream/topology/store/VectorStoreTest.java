@@ -56,6 +56,45 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldAnswerABatchExactlyAsTheSameQueriesOneByOne() {
+        store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION + ",image:" + DIMENSION));
+        ClusteredVectors data = new ClusteredVectors(12, DIMENSION, 30, 0.9f);
+        for (int i = 0; i < 4_000; i++) {
+            Map<String, float[]> vectors = i % 3 == 0 ? Map.of("text", data.next())
+                    : Map.of("text", data.next(), "image", data.next());
+            store.put(new VectorItem("item-" + i, vectors, new ItemMetadata(null, "test", i, "m" + i % 2)));
+        }
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int q = 0; q < 60; q++) {
+            SearchRequest request = SearchRequest.of(q % 4 == 0 ? "image" : "text", data.next(), 1 + q % 12)
+                    .withProbes(1 + q % 10);
+            if (q % 5 == 0) {
+                request = request.withFilter(metadata -> metadata.modelVersion().equals("m1"))
+                        .withExcluded(Set.of("item-1", "item-7"));
+            }
+            requests.add(q % 7 == 0 ? request.withMode(SearchMode.EXACT) : request);
+        }
+        List<List<Neighbour>> oneByOne = requests.stream().map(store::search).toList();
+        assertEquals(oneByOne, store.searchBatch(requests));
+        assertEquals(List.of(), store.searchBatch(List.of()));
+    }
+
+    @Test
+    void shouldDeleteItsVectorFilesOnClose() throws java.io.IOException {
+        store = open(Map.of());
+        store.put(item("a", unit(0), "m1", 1));
+        assertEquals(1, store.count());
+        Path vectors = stateDirectory.resolve("vector-store-vectors").resolve(STORE);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(vectors)) {
+            assertEquals(1, files.count());
+        }
+        store.close();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(vectors)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
     void shouldSkipExcludedIdsAndFilteredItems() {
         store = open(Map.of());
         float[] v = unit(0);

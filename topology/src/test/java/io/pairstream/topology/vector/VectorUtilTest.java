@@ -1,11 +1,14 @@
 package io.pairstream.topology.vector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,32 @@ class VectorUtilTest {
     }
 
     @Test
+    void shouldMatchScalarDotProductWithOffHeapFloatsAtEveryDimension() {
+        for (int dimension = 1; dimension <= MAX_DIMENSION; dimension++) {
+            float[] a = randomFloats(dimension);
+            float[] b = randomFloats(dimension + 5);
+            int offset = random.nextInt(6);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(b.length * Float.BYTES).order(ByteOrder.nativeOrder());
+            buffer.asFloatBuffer().put(b);
+            float expected = scalar.dotProduct(a, b, offset, dimension);
+            assertEquals(expected, scalar.dotProduct(a, buffer, offset * Float.BYTES, dimension), 1e-4f * dimension);
+            assertEquals(expected, simd.dotProduct(a, buffer, offset * Float.BYTES, dimension), 1e-4f * dimension,
+                    "dimension " + dimension);
+            assertEquals(expected, VectorUtil.dotProduct(a, buffer, offset * Float.BYTES), 1e-4f * dimension);
+        }
+    }
+
+    @Test
+    void shouldRejectOffHeapFloatsOutsideTheBufferOrInForeignByteOrder() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(4 * Float.BYTES).order(ByteOrder.nativeOrder());
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.dotProduct(new float[4], buffer, 4));
+        ByteOrder foreign = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN
+                : ByteOrder.BIG_ENDIAN;
+        assertThrows(IllegalArgumentException.class,
+                () -> VectorUtil.dotProduct(new float[4], buffer.duplicate().order(foreign), 0));
+    }
+
+    @Test
     void shouldMatchScalarByteDotProductExactlyAtEveryDimension() {
         for (int dimension = 1; dimension <= MAX_DIMENSION; dimension++) {
             byte[] a = randomBytes(dimension);
@@ -50,11 +79,40 @@ class VectorUtilTest {
     }
 
     @Test
+    void shouldMatchScalarBlockByteDotProductsExactlyAtEveryDimensionAndCount() {
+        for (int dimension = 1; dimension <= 300; dimension++) {
+            byte[] query = randomBytes(dimension);
+            int count = random.nextInt(11);
+            byte[] codes = randomBytes(count * dimension + random.nextInt(3));
+            int[] expected = new int[count + 2];
+            int[] actual = new int[count + 2];
+            scalar.dotProducts(query, codes, count, expected);
+            simd.dotProducts(query, codes, count, actual);
+            assertArrayEquals(expected, actual, "dimension " + dimension);
+            VectorUtil.dotProducts(query, codes, count, actual);
+            assertArrayEquals(expected, actual, "dimension " + dimension);
+            for (int row = 0; row < count; row++) {
+                assertEquals(scalar.dotProduct(query, codes, row * dimension, dimension), expected[row]);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.dotProducts(new byte[4], new byte[7], 2,
+                new int[2]));
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.dotProducts(new byte[4], new byte[8], 2,
+                new int[1]));
+    }
+
+    @Test
     void shouldHandleExtremeByteValuesWithoutOverflow() {
         byte[] a = new byte[1024];
         Arrays.fill(a, Byte.MIN_VALUE);
         assertEquals(1024 * 128 * 128, simd.dotProduct(a, a, 0, a.length));
         assertEquals(1024 * 128 * 128, VectorUtil.dotProduct(a, a, 0));
+        int[] scores = new int[5];
+        byte[] extremes = new byte[1024 * 5];
+        Arrays.fill(extremes, Byte.MIN_VALUE);
+        simd.dotProducts(a, extremes, 5, scores);
+        assertArrayEquals(new int[] {1024 * 128 * 128, 1024 * 128 * 128, 1024 * 128 * 128, 1024 * 128 * 128,
+            1024 * 128 * 128}, scores);
     }
 
     @Test
