@@ -1,0 +1,58 @@
+package io.pairstream.trainer.source;
+
+import io.pairstream.schemas.records.PositivePair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Pairs held in memory (a dump of the topic), served as one partition in list order: every
+ * experiment row reads exactly the same pairs in the same order.
+ */
+public final class ListPairSource implements PairSource {
+
+    private final TopicPartition partition;
+    private final List<PositivePair> pairs;
+    private final int maxPollRecords;
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private int next;
+
+    public ListPairSource(String topic, List<PositivePair> pairs, int maxPollRecords) {
+        this.partition = new TopicPartition(topic, 0);
+        this.pairs = List.copyOf(pairs);
+        this.maxPollRecords = maxPollRecords;
+    }
+
+    @Override
+    public void start(Map<TopicPartition, Long> positions) {
+        next = Math.toIntExact(positions.getOrDefault(partition, committed.getOrDefault(partition, 0L)));
+    }
+
+    @Override
+    public List<SourcedPair> poll(Duration timeout) {
+        List<SourcedPair> out = new ArrayList<>();
+        while (out.size() < maxPollRecords && next < pairs.size()) {
+            out.add(new SourcedPair(partition, next, pairs.get(next)));
+            next++;
+        }
+        return out;
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> positions) {
+        committed.putAll(positions);
+    }
+
+    /** What was last committed, per partition. */
+    public Map<TopicPartition, Long> committed() {
+        return Map.copyOf(committed);
+    }
+
+    @Override
+    public void close() {
+        // Nothing is held open.
+    }
+}
