@@ -31,36 +31,39 @@ public final class PairstreamCli {
             held-out emoji, for the shipped model or the parameters in FILE.
             """;
 
-    private static final Map<String, Function<List<String>, Command>> COMMANDS = Map.of(
-            "demo", DemoCommand::parse,
-            "train-mini-clip", ToolCommand.parser(TRAIN_HELP, args -> {
+    private static final Map<String, CommandParser> COMMANDS = Map.of(
+            "demo", (args, environment) -> DemoCommand.parse(args),
+            "ingest", IngestCommand::parse,
+            "tail", TailCommand::parse,
+            "train-mini-clip", tool(TRAIN_HELP, args -> {
                 // One thread makes the run reproducible and, on a shared 2-core machine, faster.
                 System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
                 System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
                 TrainMiniClip.main(args);
             }),
-            "evaluate-mini-clip", ToolCommand.parser(EVALUATE_HELP, EvaluateMiniClip::main));
+            "evaluate-mini-clip", tool(EVALUATE_HELP, EvaluateMiniClip::main));
 
     private PairstreamCli() {
     }
 
+    /** The one place the process environment is read; commands get it as a map. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
             out.println(usage());
             return args.length == 0 ? USAGE : 0;
         }
-        Function<List<String>, Command> parser = COMMANDS.get(args[0]);
+        CommandParser parser = COMMANDS.get(args[0]);
         if (parser == null) {
             err.println("pairstream: unknown command '" + args[0] + "'\n\n" + usage());
             return USAGE;
         }
         Command command;
         try {
-            command = parser.apply(Arrays.asList(args).subList(1, args.length));
+            command = parser.parse(Arrays.asList(args).subList(1, args.length), environment);
         } catch (UsageException e) {
             err.println("pairstream " + args[0] + ": " + e.getMessage());
             return USAGE;
@@ -76,10 +79,25 @@ public final class PairstreamCli {
                   demo                 start the embedded Kafka broker and Schema Registry, set up
                                        pairstream's topics and schemas, and run the curation pipeline
                                        on the bundled sample
+                  ingest               publish image-caption pairs to pairs.raw from a captioned
+                                       folder, a WebDataset tar, Fashion-MNIST or the emoji set
+                  tail                 follow pairs.positive (or pairs.rejected, curation.metrics,
+                                       pairs.dlq) and print one readable line per record
                   train-mini-clip      reproduce the weights of the bundled pairstream-mini-clip
                   evaluate-mini-clip   measure the mini-CLIP's zero-shot accuracy and retrieval recall
                   help                 show this text; '<command> --help' shows a command's options
                 """;
+    }
+
+    private static CommandParser tool(String help, ToolCommand.Tool tool) {
+        Function<List<String>, Command> parser = ToolCommand.parser(help, tool);
+        return (args, environment) -> parser.apply(args);
+    }
+
+    /** Turns a verb's arguments, with the process environment, into a command; a {@link UsageException} says what is wrong. */
+    @FunctionalInterface
+    interface CommandParser {
+        Command parse(List<String> args, Map<String, String> environment);
     }
 
     /** A parsed command, ready to run. */

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param name the CLDR name, lower case, e.g. {@code grinning face}
  * @param shortNames the short names with separators turned into spaces, e.g. {@code grinning}
  * @param category e.g. {@code Smileys & Emotion}
+ * @param subcategory e.g. {@code face-smiling}; the category where the file gives none
  * @param image the 64-px PNG
  */
-public record EmojiEntry(String unified, String name, List<String> shortNames, String category, Path image) {
+public record EmojiEntry(String unified, String name, List<String> shortNames, String category, String subcategory, Path image) {
 
     public EmojiEntry {
         Objects.requireNonNull(unified, "unified cannot be null");

@@ -1,12 +1,8 @@
 package io.pairstream.curator.dataset;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads IDX files (the MNIST container: magic {@code 0 0 type rank}, big-endian dimension sizes,
@@ -16,7 +12,6 @@ import java.util.zip.GZIPInputStream;
 final class IdxReader {
 
     private static final int UNSIGNED_BYTE = 0x08;
-    private static final int GZIP_MAGIC = 0x1f8b;
 
     private IdxReader() {
     }
@@ -26,7 +21,7 @@ final class IdxReader {
     }
 
     static IdxArray read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(open(file))) {
+        try (DataInputStream in = new DataInputStream(MaybeGzipped.open(file))) {
             int magic = in.readInt();
             int type = (magic >>> 8) & 0xff;
             int rank = magic & 0xff;
@@ -46,13 +41,5 @@ final class IdxReader {
             in.readFully(data);
             return new IdxArray(dimensions, data);
         }
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        in.mark(2);
-        int magic = (in.read() << 8) | in.read();
-        in.reset();
-        return magic == GZIP_MAGIC ? new GZIPInputStream(in) : in;
     }
 }

@@ -49,6 +49,7 @@ public final class NotoEmoji {
                     words(emoji.get("name").getAsString()),
                     shortNames,
                     emoji.get("category").getAsString(),
+                    emoji.has("subcategory") ? emoji.get("subcategory").getAsString() : emoji.get("category").getAsString(),
                     image));
         }
         return entries;

@@ -1,9 +1,11 @@
 package io.pairstream.curator.observe;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pairstream.schemas.http.HttpEndpoint;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's HTTP endpoint: {@code /metrics} in Prometheus text format and {@code /health}
  * (with {@code /health/live} and {@code /health/ready} for probes), answering 200 when healthy and
- * 503 when not. Binds to loopback unless told otherwise.
+ * 503 when not, plus any further routes such as the dashboard. Binds to loopback unless told otherwise.
  */
 public final class ObservabilityServer implements AutoCloseable {
 
@@ -26,10 +28,18 @@ public final class ObservabilityServer implements AutoCloseable {
     }
 
     public static ObservabilityServer start(String host, int port, PrometheusMeterRegistry metrics, Supplier<Health> health) {
-        HttpEndpoint endpoint = HttpEndpoint.start("observability", host, port, 2, Map.of(
-                "/metrics", exchange -> HttpEndpoint.respond(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()),
-                "/health", exchange -> health(exchange, health.get())));
-        log.info("Metrics at {}/metrics, health at {}/health", endpoint.url(), endpoint.url());
+        return start(host, port, metrics, health, Map.of());
+    }
+
+    /** The same, also serving {@code routes} (such as the dashboard's, {@code Dashboard.routes(feed)}). */
+    public static ObservabilityServer start(String host, int port, PrometheusMeterRegistry metrics, Supplier<Health> health,
+                                            Map<String, HttpHandler> routes) {
+        Map<String, HttpHandler> contexts = new HashMap<>(routes);
+        contexts.put("/metrics", exchange -> HttpEndpoint.respond(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()));
+        contexts.put("/health", exchange -> health(exchange, health.get()));
+        HttpEndpoint endpoint = HttpEndpoint.start("observability", host, port, 2, contexts);
+        log.info("Metrics at {}/metrics, health at {}/health{}", endpoint.url(), endpoint.url(),
+                routes.containsKey("/") ? ", dashboard at " + endpoint.url() + "/" : "");
         return new ObservabilityServer(endpoint);
     }
 

@@ -25,11 +25,11 @@ class NotoEmojiTest {
         Files.writeString(directory.resolve("emoji.json"), """
                 [
                  {"name": "GRINNING FACE", "unified": "1F600", "image": "1f600.png", "short_names": ["grinning"],
-                  "category": "Smileys & Emotion", "has_img_google": true},
+                  "category": "Smileys & Emotion", "subcategory": "face-smiling", "has_img_google": true},
                  {"name": "EXTRATERRESTRIAL ALIEN", "unified": "1F47D", "image": "1f47d.png",
-                  "short_names": ["alien", "space_invader"], "category": "Smileys & Emotion", "has_img_google": false},
+                  "short_names": ["alien", "space_invader"], "category": "Smileys & Emotion", "subcategory": "face-smiling", "has_img_google": false},
                  {"name": "FACE WITH TEARS OF JOY", "unified": "1F602", "image": "1f602.png", "short_names": ["joy"],
-                  "category": "Smileys & Emotion", "has_img_google": true}
+                  "category": "Smileys & Emotion", "subcategory": "face-smiling", "has_img_google": true}
                 ]
                 """);
         List<EmojiEntry> entries = NotoEmoji.read(directory);
@@ -38,6 +38,7 @@ class NotoEmojiTest {
         assertEquals("grinning face", grinning.name());
         assertEquals(List.of("grinning"), grinning.shortNames());
         assertEquals("1F600", grinning.unified());
+        assertEquals("face-smiling", grinning.subcategory());
         assertEquals(images.resolve("1f600.png"), grinning.image());
     }
 }

@@ -34,7 +34,11 @@ public final class ConfigValidation {
         }
     }
 
-    private static List<String> problems(ConfigDef definition, Map<String, ?> props) {
+    /**
+     * One line per key of {@code definition} whose value in {@code props} is missing or invalid,
+     * {@code key: what is wrong}; secrets are never echoed. Empty when all is well.
+     */
+    public static List<String> problems(ConfigDef definition, Map<String, ?> props) {
         Map<String, String> asText = new HashMap<>();
         props.forEach((k, v) -> {
             if (v != null) {

@@ -82,7 +82,8 @@ final class ItemCodec {
             if (match) {
                 return getFloats(buffer);
             }
-            buffer.position(buffer.position() + buffer.getInt() * Float.BYTES);
+            int length = buffer.getInt();
+            buffer.position(buffer.position() + length * Float.BYTES);
         }
         return null;
     }

@@ -101,6 +101,16 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldSearchEachNamedVectorOfItemsWithSeveral() {
+        store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION + ",image:" + DIMENSION));
+        ItemMetadata metadata = new ItemMetadata(null, "test", 1, "m1");
+        store.put(new VectorItem("a", Map.of("text", unit(0), "image", unit(1)), metadata));
+        store.put(new VectorItem("b", Map.of("text", unit(1), "image", unit(0)), metadata));
+        assertEquals("a", store.search(SearchRequest.of("text", unit(0), 1)).get(0).id());
+        assertEquals("b", store.search(SearchRequest.of("image", unit(0), 1)).get(0).id());
+    }
+
+    @Test
     void shouldForgetDeletedItems() {
         store = open(Map.of());
         ClusteredVectors data = new ClusteredVectors(9, DIMENSION, 20, 0.9f);

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Captions for an emoji from its CLDR name and short names, in a few phrasings. */
-final class EmojiCaptions {
+public final class EmojiCaptions {
 
     private EmojiCaptions() {
     }
 
-    /** The canonical caption, used as the retrieval target in evaluation. */
-    static String canonical(EmojiEntry emoji) {
+    /** The canonical caption, used as the retrieval target in evaluation and as the caption {@code ingest} publishes. */
+    public static String canonical(EmojiEntry emoji) {
         return emoji.name();
     }
 

@@ -1,6 +1,7 @@
 package io.pairstream.curator.model.train;
 
 import io.pairstream.curator.dataset.EmojiEntry;
+import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.dataset.LabelledImage;
 import io.pairstream.curator.dataset.NotoEmoji;
@@ -10,8 +11,6 @@ import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
 
 import io.pairstream.topology.vector.VectorUtil;
-import javax.imageio.ImageIO;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -59,9 +58,7 @@ public final class EvaluateMiniClip {
         }
         List<byte[]> encoded = new ArrayList<>(images.size());
         for (LabelledImage image : images) {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image.image(), "png", png);
-            encoded.add(png.toByteArray());
+            encoded.add(image.png());
         }
         float[][] embedded = embedImages(model, encoded);
         int correct = 0;

@@ -1,5 +1,6 @@
 package io.pairstream.curator.model.train;
 
+import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.EmojiEntry;
 import io.pairstream.curator.dataset.LabelledImage;
 import io.pairstream.curator.model.ImageDecoder;

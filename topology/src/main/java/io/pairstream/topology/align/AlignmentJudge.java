@@ -1,0 +1,59 @@
+package io.pairstream.topology.align;
+
+import io.pairstream.schemas.records.RejectionReason;
+import io.pairstream.topology.config.AlignmentSettings;
+import io.pairstream.topology.embed.EmbeddedPair;
+import io.pairstream.topology.store.Neighbour;
+import io.pairstream.topology.store.SearchRequest;
+import io.pairstream.topology.store.VectorStore;
+import io.pairstream.topology.vector.VectorUtil;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges whether a pair's caption belongs to its image (the wrongly matched pairs of Nakada et
+ * al.): by the image–caption cosine, and by the rank of the caption among the stored captions that
+ * match the image best. The rank test catches a caption that fits its image less well than what
+ * the stream has seen for such images, even when the cosine alone looks plausible.
+ */
+public final class AlignmentJudge {
+
+    /** Stored captions looked at, at least, so that the reported rank says something past the first. */
+    private static final int RANKED = 10;
+
+    /** The store field the captions' vectors are kept under. */
+    private final String textField;
+    private final AlignmentSettings settings;
+
+    public AlignmentJudge(String textField, AlignmentSettings settings) {
+        this.textField = textField;
+        this.settings = settings;
+    }
+
+    public AlignmentVerdict judge(EmbeddedPair pair, VectorStore store) {
+        float score = VectorUtil.dotProduct(pair.imageVector(), pair.textVector());
+        if (score < settings.minScore()) {
+            return new AlignmentVerdict(score, null, RejectionReason.LOW_ALIGNMENT, String.format(Locale.ROOT,
+                    "image-caption cosine %.4f is below the threshold %.4f", score, settings.minScore()));
+        }
+        if (!settings.ranks() || store.count() < settings.rankMinStoreSize()) {
+            return new AlignmentVerdict(score, null, null, "accepted on the cosine alone");
+        }
+        String version = pair.modelVersion();
+        List<Neighbour> rivals = store.search(SearchRequest.of(textField, pair.imageVector(), Math.max(settings.rankK(), RANKED))
+                .withFilter(metadata -> metadata.modelVersion().equals(version)));
+        int better = 0;
+        int clearlyBetter = 0;
+        for (Neighbour rival : rivals) {
+            better += rival.score() > score ? 1 : 0;
+            clearlyBetter += rival.score() > score + settings.rankMargin() ? 1 : 0;
+        }
+        int rank = better + 1;
+        if (clearlyBetter >= settings.rankK()) {
+            return new AlignmentVerdict(score, rank, RejectionReason.CAPTION_NOT_IN_TOP_K, String.format(Locale.ROOT,
+                    "%d stored caption(s) match the image better than its own (cosine %.4f) by more than %.4f; the best by %.4f",
+                    clearlyBetter, score, settings.rankMargin(), rivals.get(0).score() - score));
+        }
+        return new AlignmentVerdict(score, rank, null, "accepted: caption rank " + rank);
+    }
+}

@@ -1,0 +1,49 @@
+package io.pairstream.topology.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * When an incoming pair is judged wrongly matched: its image–caption cosine is under
+ * {@code minScore}, or at least {@code rankK} stored captions match its image better than its own
+ * caption by more than {@code rankMargin} (once the store holds {@code rankMinStoreSize} items).
+ *
+ * <p>The defaults come from {@code bench/curation/calibrate.sh} on Fashion-MNIST with the
+ * mini-CLIP at 10% injected mismatches: no matched pair scored below 0.2 (mismatched: median 0.14),
+ * and a caption beaten by more than 0.065 by the best stored one flags mismatches with precision
+ * 0.904 and recall 0.906 (README). Other models need their own.
+ */
+public record AlignmentSettings(double minScore, int rankK, double rankMargin, int rankMinStoreSize) {
+
+    public static final String MIN_SCORE_CONFIG = "alignment.min.score";
+    public static final String RANK_K_CONFIG = "alignment.rank.k";
+    public static final String RANK_MARGIN_CONFIG = "alignment.rank.margin";
+    public static final String RANK_MIN_STORE_SIZE_CONFIG = "alignment.rank.min.store.size";
+
+    static ConfigDef define(ConfigDef def) {
+        return def
+                .define(MIN_SCORE_CONFIG, Type.DOUBLE, 0.15, Range.between(-1, 1), Importance.HIGH,
+                        "Pairs whose image-caption cosine is below this are rejected as LOW_ALIGNMENT. -1 turns the test off.")
+                .define(RANK_K_CONFIG, Type.INT, 1, Range.between(0, 1_000), Importance.HIGH,
+                        "Pairs for which this many stored captions beat their own caption (by more than the margin) "
+                                + "are rejected as CAPTION_NOT_IN_TOP_K. 0 turns the test off.")
+                .define(RANK_MARGIN_CONFIG, Type.DOUBLE, 0.065, Range.between(0, 2), Importance.MEDIUM,
+                        "How much better than the pair's own caption a stored caption must match the image to count against it.")
+                .define(RANK_MIN_STORE_SIZE_CONFIG, Type.INT, 50, Range.atLeast(0), Importance.LOW,
+                        "Stored items needed before the rank test applies: a nearly empty store may hold no caption of "
+                                + "the image's kind to beat a wrong one. With ten kinds of image, 50 hold each kind with 99% odds.");
+    }
+
+    static AlignmentSettings from(AbstractConfig config) {
+        return new AlignmentSettings(config.getDouble(MIN_SCORE_CONFIG), config.getInt(RANK_K_CONFIG),
+                config.getDouble(RANK_MARGIN_CONFIG), config.getInt(RANK_MIN_STORE_SIZE_CONFIG));
+    }
+
+    /** Whether the rank test is on. */
+    public boolean ranks() {
+        return rankK > 0;
+    }
+}
