@@ -37,7 +37,7 @@ public final class PairStreamBridge {
 
     private static final Logger log = LoggerFactory.getLogger(PairStreamBridge.class);
 
-    /** What a run did: its losses step by step and its last probe accuracy, if it evaluated. */
+    /** What a run did: the losses of its steps that updated the weights, and its last probe accuracy, if it evaluated. */
     public record RunSummary(long firstStep, long lastStep, List<Float> losses, Optional<Double> probeAccuracy,
                              long pairsTrained, long pairsSkipped, double stepsPerSecond, Checkpoint lastCheckpoint) {
     }
@@ -98,7 +98,9 @@ public final class PairStreamBridge {
             StepResult result = trainer.step(batch.get());
             meters.stepCompleted(result, batch.get().skipped(), Duration.ofNanos(System.nanoTime() - stepStarted));
             report.add(result, batch.get().skipped());
-            losses.add(result.loss());
+            if (result.updated()) {
+                losses.add(result.loss());
+            }
             long step = result.step();
             trained.putAll(batch.get().positions());
             if (step % settings.checkpointEvery() == 0) {

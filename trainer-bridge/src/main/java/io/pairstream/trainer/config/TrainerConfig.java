@@ -128,10 +128,6 @@ public final class TrainerConfig {
         return new TrainerConfig(values, Map.copyOf(clients));
     }
 
-    public static ConfigDef definition() {
-        return DEFINITION;
-    }
-
     public TrainingSettings training() {
         return new TrainingSettings(
                 TrainingStrategy.fromConfigName(values.getString(STRATEGY_CONFIG)),

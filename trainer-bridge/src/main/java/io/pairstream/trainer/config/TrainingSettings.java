@@ -56,9 +56,4 @@ public record TrainingSettings(TrainingStrategy strategy, PositiveGuidance guida
         return new TrainingSettings(strategy, guidance, batchSize, learningRate, temperature, newSeed, imageSize, imageChannels,
                 easyNegativeFraction, falsePositivePercentile);
     }
-
-    public TrainingSettings withLearningRate(float rate) {
-        return new TrainingSettings(strategy, guidance, batchSize, rate, temperature, seed, imageSize, imageChannels,
-                easyNegativeFraction, falsePositivePercentile);
-    }
 }

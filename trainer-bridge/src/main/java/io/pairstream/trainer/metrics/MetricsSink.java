@@ -6,8 +6,5 @@ import io.pairstream.schemas.records.TrainingMetrics;
 @FunctionalInterface
 public interface MetricsSink {
 
-    /** Publishes nothing. */
-    MetricsSink NONE = metrics -> { };
-
     void publish(TrainingMetrics metrics);
 }

@@ -19,6 +19,7 @@ public final class TrainerMeters {
     private final Counter pairsTrained;
     private final Counter pairsSkipped;
     private final Counter maskedNegatives;
+    private final Counter updatesSkipped;
     private final Timer stepTime;
     private final AtomicReference<Double> loss = new AtomicReference<>(Double.NaN);
     private final AtomicReference<Double> probeAccuracy = new AtomicReference<>(Double.NaN);
@@ -29,6 +30,7 @@ public final class TrainerMeters {
         this.pairsTrained = registry.counter("pairstream.trainer.pairs.trained", tags);
         this.pairsSkipped = registry.counter("pairstream.trainer.pairs.skipped", tags);
         this.maskedNegatives = registry.counter("pairstream.trainer.negatives.masked", tags);
+        this.updatesSkipped = registry.counter("pairstream.trainer.updates.skipped", tags);
         this.stepTime = registry.timer("pairstream.trainer.step.time", tags);
         Gauge.builder("pairstream.trainer.loss", loss, AtomicReference::get).tags(tags).register(registry);
         Gauge.builder("pairstream.trainer.probe.accuracy", probeAccuracy, AtomicReference::get).tags(tags).register(registry);
@@ -40,7 +42,11 @@ public final class TrainerMeters {
         pairsSkipped.increment(skipped);
         maskedNegatives.increment(result.maskedNegatives());
         stepTime.record(took);
-        loss.set((double) result.loss());
+        if (result.updated()) {
+            loss.set((double) result.loss());
+        } else {
+            updatesSkipped.increment();
+        }
     }
 
     public void evaluated(double accuracy) {

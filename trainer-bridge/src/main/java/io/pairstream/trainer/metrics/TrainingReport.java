@@ -20,6 +20,7 @@ public final class TrainingReport {
     private long lastStep;
     private double lossSum;
     private int steps;
+    private int updated;
     private long positivesLabelled;
     private long positivesAgreeing;
     private long masked;
@@ -40,8 +41,11 @@ public final class TrainingReport {
         lastStep = result.step();
         pairsTrained += result.pairs();
         pairsSkipped += skipped;
-        lossSum += result.loss();
         steps++;
+        if (result.updated()) {
+            lossSum += result.loss();
+            updated++;
+        }
         positivesLabelled += result.positivesLabelled();
         positivesAgreeing += result.positivesAgreeing();
         masked += result.maskedNegatives();
@@ -66,9 +70,10 @@ public final class TrainingReport {
                 .setStrategy(settings.strategy().configName())
                 .setPositiveGuidance(settings.guidance().configName())
                 .setStep(lastStep)
-                .setLoss(steps == 0 ? Float.NaN : (float) (lossSum / steps))
+                .setLoss(updated == 0 ? Float.NaN : (float) (lossSum / updated))
                 .setStepsPerSecond((float) (steps / seconds))
                 .setPairsTrained(pairsTrained)
+                .setUpdatesSkipped(steps - updated)
                 .setPairsSkipped(pairsSkipped)
                 .setPositiveLabelAgreement(ratio(positivesAgreeing, positivesLabelled))
                 .setMaskedNegatives(masked)
@@ -78,6 +83,7 @@ public final class TrainingReport {
                 .build();
         lossSum = 0;
         steps = 0;
+        updated = 0;
         positivesLabelled = 0;
         positivesAgreeing = 0;
         masked = 0;

@@ -49,11 +49,6 @@ public final class ListPairSource implements PairSource {
         committed.putAll(positions);
     }
 
-    /** What was last committed, per partition. */
-    public Map<TopicPartition, Long> committed() {
-        return Map.copyOf(committed);
-    }
-
     @Override
     public void close() {
         // Nothing is held open.

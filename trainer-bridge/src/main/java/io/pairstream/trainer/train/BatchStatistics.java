@@ -11,7 +11,7 @@ final class BatchStatistics {
     private BatchStatistics() {
     }
 
-    static StepResult of(long step, float loss, MiniBatch batch, ContrastiveObjective.Outcome outcome) {
+    static StepResult of(long step, float loss, boolean updated, MiniBatch batch, ContrastiveObjective.Outcome outcome) {
         List<TrainingPair> pairs = batch.pairs();
         int used = 0;
         int labelled = 0;
@@ -40,7 +40,7 @@ final class BatchStatistics {
                 }
             }
         }
-        return new StepResult(step, loss, pairs.size(), used, labelled, agreeing, NegativeMasks.count(masked),
+        return new StepResult(step, loss, updated, pairs.size(), used, labelled, agreeing, NegativeMasks.count(masked),
                 maskedLabelled, maskedSame);
     }
 }

@@ -27,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reference online trainer: SimCLR on {@link SimClrNetwork} with DJL's PyTorch engine, one
@@ -36,8 +38,9 @@ import java.util.Random;
  */
 public final class OnlineTrainer implements AutoCloseable {
 
-    static final String WEIGHTS_FILE = "network.params";
-    static final String OPTIMISER_FILE = "optimiser.ndlist";
+    private static final Logger log = LoggerFactory.getLogger(OnlineTrainer.class);
+    private static final String WEIGHTS_FILE = "network.params";
+    private static final String OPTIMISER_FILE = "optimiser.ndlist";
     private static final float WEIGHT_DECAY = 1e-5f;
     private static final int EMBEDDING_BATCH = 256;
 
@@ -76,7 +79,7 @@ public final class OnlineTrainer implements AutoCloseable {
 
     /** Steps completed, counted across resumes. */
     public long completedSteps() {
-        return optimiser.step();
+        return optimiser.steps();
     }
 
     /** One training step on {@code batch}: augment, forward, loss, backward, update. */
@@ -105,12 +108,13 @@ public final class OnlineTrainer implements AutoCloseable {
             collector.backward(outcome.loss());
             loss = outcome.loss().getFloat();
         }
-        if (!Float.isFinite(loss)) {
-            // Updating would spread the bad values into the weights, and a checkpoint would keep them.
-            throw new IllegalStateException("step " + number + " of " + n + " pairs gave loss " + loss + "; the weights were not updated");
+        // A non-finite loss or gradient would spread into the weights, and a checkpoint would keep them:
+        // such a step changes nothing, is counted, and the run goes on with the next batch.
+        boolean updated = optimiser.step(network.whole().getParameters(), Float.isFinite(loss));
+        if (!updated) {
+            log.warn("Step {} ({} pairs) gave loss {} or a non-finite gradient; the weights were not updated", number, n, loss);
         }
-        optimiser.update(network.whole().getParameters());
-        return BatchStatistics.of(number, loss, batch, outcome);
+        return BatchStatistics.of(number, loss, updated, batch, outcome);
     }
 
     /** The encoder's representations of plain (unaugmented) images, in evaluation mode. */
