@@ -5,6 +5,7 @@ import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.records.RejectedPair;
+import io.pairstream.schemas.records.TrainingMetrics;
 import io.pairstream.schemas.records.UnpairedImage;
 import io.pairstream.schemas.records.UnpairedText;
 import org.apache.avro.Schema;
@@ -17,7 +18,8 @@ public enum Topic {
     DEAD_LETTERS("pairs.dlq", DeadLetter.getClassSchema()),
     REJECTED_PAIRS("pairs.rejected", RejectedPair.getClassSchema()),
     POSITIVE_PAIRS("pairs.positive", PositivePair.getClassSchema()),
-    QUALITY_METRICS("curation.metrics", PairQualityWindow.getClassSchema());
+    QUALITY_METRICS("curation.metrics", PairQualityWindow.getClassSchema()),
+    TRAINING_METRICS("training.metrics", TrainingMetrics.getClassSchema());
 
     private final String defaultName;
     private final Schema valueSchema;
