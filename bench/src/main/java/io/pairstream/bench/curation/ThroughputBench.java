@@ -2,6 +2,7 @@ package io.pairstream.bench.curation;
 
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
@@ -12,14 +13,12 @@ import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.serde.AvroDeserializer;
-import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.config.AlignmentSettings;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.config.TopicNames;
 import io.pairstream.topology.model.ClipModel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +33,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -139,17 +135,12 @@ public final class ThroughputBench {
 
     /** Sends pairs from the pool with fresh ids, event time = send time, optionally paced. */
     private static final class Sender implements AutoCloseable {
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
-        private final String topic;
+        private final PairPublisher publisher;
         private final List<RawSample> pool;
         private long sent;
 
         Sender(String bootstrap, Map<String, Object> serde, String topic, List<RawSample> pool) {
-            this.producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "linger.ms", 10),
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            serializer.configure(serde, false);
-            this.topic = topic;
+            this.publisher = new PairPublisher(Map.of("bootstrap.servers", bootstrap), serde, topic);
             this.pool = pool;
         }
 
@@ -167,14 +158,14 @@ public final class ThroughputBench {
                 ImageTextPair pair = sample.toPair();
                 pair.setId(sample.id() + "#" + sent++);
                 pair.setEventTime(Instant.now());
-                producer.send(new ProducerRecord<>(topic, pair.getId().getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, pair)));
+                publisher.send(pair);
             }
-            producer.flush();
+            publisher.flush();
         }
 
         @Override
         public void close() {
-            producer.close();
+            publisher.close();
         }
     }
 

@@ -2,21 +2,19 @@ package io.pairstream.bench.train;
 
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.pipeline.CurationPipeline;
 import io.pairstream.curator.topics.CurationTopics;
 import io.pairstream.curator.topics.TopicProvisioner;
-import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.serde.AvroDeserializer;
-import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.TopicNames;
 import io.pairstream.topology.model.ClipModel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -61,7 +56,8 @@ final class FashionCuration {
             publish(bootstrap, serde, topics.rawPairs(), stream);
             long started = System.nanoTime();
             try (CurationPipeline pipeline = CurationPipeline.start(
-                    CurationPipeline.streamsProperties(bootstrap, directory.resolve("state"), Map.of(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+                    CurationPipeline.streamsProperties(directory.resolve("state"),
+                            Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
                     CurationConfig.of(curationSettings), model, serde)) {
                 AvroDeserializer<PairQualityWindow> windows = deserializer(PairQualityWindow.class, serde);
                 long accounted = 0;
@@ -105,16 +101,10 @@ final class FashionCuration {
     }
 
     private static void publish(String bootstrap, Map<String, Object> serde, String topic, List<RawSample> stream) {
-        AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
-        serializer.configure(serde, false);
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (PairPublisher publisher = new PairPublisher(Map.of("bootstrap.servers", bootstrap), serde, topic)) {
             for (int i = 0; i < stream.size(); i++) {
-                ImageTextPair pair = stream.get(i).toPair();
-                pair.setEventTime(start.plusSeconds(i));
-                producer.send(new ProducerRecord<>(topic, stream.get(i).id().getBytes(StandardCharsets.UTF_8),
-                        serializer.serialize(topic, pair)));
+                publisher.send(stream.get(i), start.plusSeconds(i));
             }
         }
     }

@@ -7,12 +7,11 @@ import io.pairstream.curator.dataset.BundledSample;
 import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.PlatformConnection;
+import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.service.CurationService;
-import io.pairstream.schemas.records.ImageTextPair;
-import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.TopicNames;
 import io.pairstream.topology.model.ClipModel;
@@ -27,9 +26,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One demo run: the embedded broker and registry, the curation service with the mini-CLIP, real
@@ -168,16 +164,12 @@ public final class DemoRun {
 
     /** Sends every sample, event times a millisecond apart, then one record that is not Avro at all; returns 1. */
     private static int publish(ServiceConfig config, String topic, List<RawSample> samples) {
-        AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
-        serializer.configure(config.registry(), false);
         Instant start = Instant.now();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config.kafka(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (PairPublisher publisher = new PairPublisher(config.kafka(), config.registry(), topic)) {
             for (int i = 0; i < samples.size(); i++) {
-                ImageTextPair pair = samples.get(i).toPair();
-                pair.setEventTime(start.plusMillis(i));
-                producer.send(new ProducerRecord<>(topic, utf8(pair.getId()), serializer.serialize(topic, pair)));
+                publisher.send(samples.get(i), start.plusMillis(i));
             }
-            producer.send(new ProducerRecord<>(topic, utf8("not-avro"), utf8("a record that is not Avro at all")));
+            publisher.sendBytes(utf8("not-avro"), utf8("a record that is not Avro at all"));
         }
         return 1;
     }

@@ -6,19 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pairstream.curator.dataset.FashionCaptions;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
+import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.topics.CurationTopics;
 import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.DeadLetter;
-import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PairStrategy;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.records.RejectedPair;
 import io.pairstream.schemas.serde.AvroDeserializer;
-import io.pairstream.schemas.serde.AvroSerializer;
 import io.pairstream.topology.CurationTopology;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.QualitySettings;
@@ -40,10 +39,7 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -148,30 +144,18 @@ class CurationPipelineIT {
      * undecodable record, a pair with an empty caption, and one whose image is not an image. Returns 3.
      */
     private static int publish(String bootstrap, Map<String, Object> serde, String topic, List<RawSample> stream) {
-        AvroSerializer<ImageTextPair> serializer = new AvroSerializer<>();
-        serializer.configure(serde, false);
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<RawSample> uncuratable = List.of(
                 new RawSample("blank-caption", new byte[] {1}, " ", null, "it", start.toEpochMilli()),
                 new RawSample("not-an-image", "plain text".getBytes(StandardCharsets.UTF_8), "a bag", null, "it", start.toEpochMilli()));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (PairPublisher publisher = new PairPublisher(Map.of("bootstrap.servers", bootstrap), serde, topic)) {
             for (int i = 0; i < stream.size(); i++) {
-                RawSample sample = stream.get(i);
-                ImageTextPair pair = sample.toPair();
-                pair.setEventTime(start.plusSeconds(i));
-                producer.send(new ProducerRecord<>(topic, key(sample), serializer.serialize(topic, pair)));
+                publisher.send(stream.get(i), start.plusSeconds(i));
             }
-            producer.send(new ProducerRecord<>(topic, "garbage".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9}));
-            for (RawSample sample : uncuratable) {
-                producer.send(new ProducerRecord<>(topic, key(sample), serializer.serialize(topic, sample.toPair())));
-            }
+            publisher.sendBytes("garbage".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
+            uncuratable.forEach(sample -> publisher.send(sample, start));
         }
         return 1 + uncuratable.size();
-    }
-
-    private static byte[] key(RawSample sample) {
-        return sample.id().getBytes(StandardCharsets.UTF_8);
     }
 
     private static <T extends SpecificRecord> TopicReader<T> reader(String bootstrap, String topic, Class<T> type,
