@@ -34,7 +34,7 @@ class PairstreamCliTest {
     @Test
     void shouldRejectAFlagWithoutItsValue() {
         assertEquals(2, run("demo", "--data-dir"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--data-dir needs a directory"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--data-dir needs a value"));
     }
 
     @Test
