@@ -14,7 +14,6 @@ import io.pairstream.topology.config.TopicNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,13 +56,16 @@ class CurationCrashIT {
     @TempDir
     Path directory;
 
-    private final List<Process> apps = new ArrayList<>();
+    private ChildJvms apps;
+
+    @BeforeEach
+    void prepareApps() {
+        apps = new ChildJvms(directory);
+    }
 
     @AfterEach
     void stopApps() throws InterruptedException {
-        for (Process app : apps) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        apps.close();
     }
 
     @Test
@@ -176,23 +179,10 @@ class CurationCrashIT {
     }
 
     private Process start(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry, Path state, String mode) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process app = new ProcessBuilder(java.toString(), "-Xmx256m", "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), CurationApp.class.getName(),
-                broker.bootstrapServers(), registry.url(), state.toString(), mode)
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("app-" + mode + ".log").toFile())
-                .start();
-        apps.add(app);
-        return app;
+        return apps.start(CurationApp.class, mode, broker.bootstrapServers(), registry.url(), state.toString(), mode);
     }
 
     private String log(String mode) {
-        try {
-            List<String> lines = Files.readAllLines(directory.resolve("app-" + mode + ".log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no app log: " + e + ")";
-        }
+        return apps.logTail(mode);
     }
 }

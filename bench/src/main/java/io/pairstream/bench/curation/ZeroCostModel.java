@@ -2,6 +2,7 @@ package io.pairstream.bench.curation;
 
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
+import io.pairstream.topology.vector.VectorUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,16 +48,10 @@ final class ZeroCostModel implements ClipModel {
     private float[] vector(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] v = new float[dimension];
-        double norm = 0;
         for (int i = 0; i < dimension; i++) {
             v[i] = (float) (random.nextDouble() * 2 - 1);
-            norm += v[i] * v[i];
         }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < dimension; i++) {
-            v[i] *= scale;
-        }
-        return v;
+        return VectorUtil.l2Normalise(v);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.pairstream.topology.store;
 
-import io.pairstream.topology.vector.VectorUtil;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -234,18 +233,15 @@ final class IndexedVectorStore implements VectorStore {
         return neighbours;
     }
 
+    /** Every item scored against the query with its exact vector (from the mapped file, which mirrors RocksDB). */
     private TopCandidates.Ranked exact(SearchRequest request) {
         TopCandidates best = new TopCandidates(request.k());
-        try (KeyValueIterator<Bytes, byte[]> items = inner.range(StoreKeys.firstItem(), StoreKeys.afterLastItem())) {
-            while (items.hasNext()) {
-                VectorItem item = ItemCodec.decode(items.next().value).item();
-                float[] vector = item.vector(request.field());
-                if (vector != null && request.accepts(item.id(), item.metadata())) {
-                    int ordinal = table.ordinal(item.id());
-                    best.offer(VectorUtil.dotProduct(request.query(), vector), ordinal, table.tieKey(ordinal));
-                }
+        IvfIndex index = indexes.get(request.field());
+        table.forEachOrdinal(ordinal -> {
+            if (index.contains(ordinal) && request.accepts(table.id(ordinal), table.metadata(ordinal))) {
+                best.offer(index.exactScore(request.query(), ordinal), ordinal, table.tieKey(ordinal));
             }
-        }
+        });
         return best.drainBestFirst();
     }
 

@@ -58,6 +58,11 @@ final class IvfIndex {
         return trained() ? list : UNASSIGNED;
     }
 
+    /** The exact cosine of {@code query} and the indexed vector of {@code ordinal}. */
+    float exactScore(float[] query, int ordinal) {
+        return vectors.dotProduct(query, ordinal);
+    }
+
     boolean contains(int ordinal) {
         return ordinal < listOf.length && listOf[ordinal] != UNASSIGNED;
     }

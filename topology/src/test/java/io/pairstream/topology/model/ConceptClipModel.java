@@ -1,5 +1,6 @@
 package io.pairstream.topology.model;
 
+import io.pairstream.topology.vector.VectorUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ConceptClipModel implements ClipModel {
             }
             float[] v = direction(parts[0]);
             add(v, direction("image-noise " + parts[0] + ":" + parts[1]), IMAGE_NOISE);
-            out.add(Embedding.of(normalise(v)));
+            out.add(Embedding.of(VectorUtil.l2Normalise(v)));
         }
         return out;
     }
@@ -65,7 +66,7 @@ public final class ConceptClipModel implements ClipModel {
                 continue;
             }
             add(v, direction("text-noise " + text), TEXT_NOISE * concepts);
-            out.add(Embedding.of(normalise(v)));
+            out.add(Embedding.of(VectorUtil.l2Normalise(v)));
         }
         return out;
     }
@@ -77,25 +78,13 @@ public final class ConceptClipModel implements ClipModel {
         for (int i = 0; i < DIMENSION; i++) {
             v[i] = (float) random.nextGaussian();
         }
-        return normalise(v);
+        return VectorUtil.l2Normalise(v);
     }
 
     private static void add(float[] target, float[] v, float weight) {
         for (int i = 0; i < target.length; i++) {
             target[i] += weight * v[i];
         }
-    }
-
-    private static float[] normalise(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return v;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.pairstream.topology.model;
 
+import io.pairstream.topology.vector.VectorUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ public final class HashingClipModel implements ClipModel {
                 for (byte b : image) {
                     v[Math.floorMod(b * 31, DIMENSION)] += 1;
                 }
-                out.add(Embedding.of(normalise(v)));
+                out.add(Embedding.of(VectorUtil.l2Normalise(v)));
             }
         }
         return out;
@@ -58,25 +59,13 @@ public final class HashingClipModel implements ClipModel {
             for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
                 v[Math.floorMod(Arrays.hashCode(word.getBytes(StandardCharsets.UTF_8)), DIMENSION)] += 1;
             }
-            out.add(Embedding.of(normalise(v)));
+            out.add(Embedding.of(VectorUtil.l2Normalise(v)));
         }
         return out;
     }
 
     public synchronized List<Integer> imageBatchSizes() {
         return List.copyOf(imageBatchSizes);
-    }
-
-    private static float[] normalise(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += x * x;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return v;
     }
 
     @Override

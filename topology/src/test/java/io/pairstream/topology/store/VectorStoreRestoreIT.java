@@ -29,7 +29,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.pairstream.topology.ChildJvms;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,13 +49,16 @@ class VectorStoreRestoreIT {
     @TempDir
     Path directory;
 
-    private final List<Process> apps = new ArrayList<>();
+    private ChildJvms apps;
+
+    @BeforeEach
+    void prepareApps() {
+        apps = new ChildJvms(directory);
+    }
 
     @AfterEach
     void stopApps() throws InterruptedException {
-        for (Process app : apps) {
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+        apps.close();
     }
 
     @Test
@@ -134,24 +139,11 @@ class VectorStoreRestoreIT {
     }
 
     private Process startApp(String bootstrapServers, Path state, String mode) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process app = new ProcessBuilder(java.toString(), "-Xmx256m", "--add-modules", "jdk.incubator.vector",
-                "-cp", System.getProperty("java.class.path"), VectorStoreApp.class.getName(),
-                bootstrapServers, state.toString(), mode)
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("app-" + mode + ".log").toFile())
-                .start();
-        apps.add(app);
-        return app;
+        return apps.start(VectorStoreApp.class, mode, bootstrapServers, state.toString(), mode);
     }
 
     private String log(String mode) {
-        try {
-            List<String> lines = Files.readAllLines(directory.resolve("app-" + mode + ".log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no app log: " + e + ")";
-        }
+        return apps.logTail(mode);
     }
 
     private static void createTopics(String bootstrapServers) throws Exception {
