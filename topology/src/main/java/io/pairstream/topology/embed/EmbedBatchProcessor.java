@@ -40,6 +40,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, SourceRecord> buffer;
     private int buffered;
+    /** No buffered offset is below this: drains seek here instead of walking the tombstones of earlier drains. */
+    private long firstBuffered;
 
     public EmbedBatchProcessor(ClipModel model, PairDecoder decoder, BatchSettings batching, String bufferStoreName,
                                String embeddedChild, String deadLetterChild) {
@@ -58,7 +60,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         // After a restart the restored buffer may already hold records.
         try (KeyValueIterator<Long, SourceRecord> all = buffer.all()) {
             while (all.hasNext()) {
-                all.next();
+                long offset = all.next().key;
+                firstBuffered = buffered == 0 ? offset : Math.min(firstBuffered, offset);
                 buffered++;
             }
         }
@@ -75,11 +78,14 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         }
     }
 
-    /** Embeds everything in the buffer; the store, not the counter, says what is there. */
+    /**
+     * Embeds everything in the buffer; the store, not the counter, says what is there. Input offsets
+     * only grow, so everything buffered lies at or after {@link #firstBuffered}.
+     */
     private void drain() {
         List<Long> offsets = new ArrayList<>();
         List<IncomingPair> batch = new ArrayList<>();
-        try (KeyValueIterator<Long, SourceRecord> all = buffer.all()) {
+        try (KeyValueIterator<Long, SourceRecord> all = buffer.range(firstBuffered, Long.MAX_VALUE)) {
             while (all.hasNext()) {
                 KeyValue<Long, SourceRecord> entry = all.next();
                 offsets.add(entry.key);
@@ -88,6 +94,9 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         }
         embed(batch);
         offsets.forEach(buffer::delete);
+        if (!offsets.isEmpty()) {
+            firstBuffered = offsets.get(offsets.size() - 1) + 1;
+        }
         buffered = 0;
     }
 
