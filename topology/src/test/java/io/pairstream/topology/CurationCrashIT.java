@@ -64,7 +64,7 @@ class CurationCrashIT {
     }
 
     @AfterEach
-    void stopApps() throws InterruptedException {
+    void stopApps() {
         apps.close();
     }
 

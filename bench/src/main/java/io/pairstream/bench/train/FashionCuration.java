@@ -59,6 +59,9 @@ final class FashionCuration {
                     CurationPipeline.streamsProperties(directory.resolve("state"),
                             Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
                     CurationConfig.of(curationSettings), model, serde)) {
+                if (!pipeline.awaitRunning(Duration.ofMinutes(2))) {
+                    throw new IllegalStateException("the curation pipeline did not start: " + pipeline.streams().state());
+                }
                 AvroDeserializer<PairQualityWindow> windows = deserializer(PairQualityWindow.class, serde);
                 long accounted = 0;
                 while (accounted < samples && System.nanoTime() - started < TIMEOUT.toNanos()) {

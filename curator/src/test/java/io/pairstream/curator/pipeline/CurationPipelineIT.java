@@ -104,6 +104,7 @@ class CurationPipelineIT {
                  TopicReader<byte[]> storeChangelog = new TopicReader<>(bootstrap,
                          CurationPipeline.DEFAULT_APPLICATION_ID + "-" + CurationTopology.VECTOR_STORE + "-changelog",
                          new ByteArrayDeserializer())) {
+                assertTrue(pipeline.awaitRunning(Duration.ofMinutes(2)), "the pipeline started");
                 long deadline = System.nanoTime() + TIMEOUT.toNanos();
                 long accounted = 0;
                 while (accounted < total && System.nanoTime() < deadline) {

@@ -57,7 +57,7 @@ class VectorStoreRestoreIT {
     }
 
     @AfterEach
-    void stopApps() throws InterruptedException {
+    void stopApps() {
         apps.close();
     }
 
