@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Test apps in child JVMs on the test's classpath, so a test can kill one as a crash would; each
@@ -18,6 +20,23 @@ public final class ChildJvms implements AutoCloseable {
 
     public ChildJvms(Path logDirectory) {
         this.logDirectory = logDirectory;
+    }
+
+    /**
+     * For a child app's {@code main}: starts {@code streams} and blocks until it stops or fails; a
+     * shutdown closes it, and the app never outlives the test JVM that started it.
+     */
+    public static void runUntilStopped(KafkaStreams streams) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        streams.start();
+        stopped.await();
     }
 
     /** Starts {@code main} with {@code args}; {@code name} names its log. */

@@ -6,7 +6,6 @@ import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.model.ConceptClipModel;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -41,16 +40,6 @@ public final class CurationApp {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
         KafkaStreams streams = new KafkaStreams(CurationTopology.build(config, new ConceptClipModel(),
                 Map.of("schema.registry.url", args[1])), props);
-        CountDownLatch stopped = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-                stopped.countDown();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
-        // Never outlive the test JVM that started this one.
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
-        streams.start();
-        stopped.await();
+        ChildJvms.runUntilStopped(streams);
     }
 }

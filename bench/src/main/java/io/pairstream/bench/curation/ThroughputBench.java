@@ -7,8 +7,6 @@ import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.pipeline.CurationPipeline;
-import io.pairstream.curator.topics.CurationTopics;
-import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -97,9 +94,7 @@ public final class ThroughputBench {
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(directory.resolve("platform"))) {
             String bootstrap = platform.bootstrapServers();
             Map<String, Object> serde = Map.of("schema.registry.url", platform.schemaRegistryUrl());
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-                new TopicProvisioner(admin).ensure(CurationTopics.specs(topics, 1, (short) 1));
-            }
+            platform.ensureCurationTopics(topics);
             Map<String, Object> settings = new HashMap<>(Map.of(QualitySettings.WINDOW_MS_CONFIG, 1_000L,
                     SelectionSettings.STRATEGIES_CONFIG, "text,image"));
             if (zeroCost) {

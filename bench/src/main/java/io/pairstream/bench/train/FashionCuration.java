@@ -7,8 +7,6 @@ import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.pipeline.CurationPipeline;
-import io.pairstream.curator.topics.CurationTopics;
-import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.serde.AvroDeserializer;
@@ -23,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -50,9 +47,7 @@ final class FashionCuration {
              ClipModel model = MiniClip.loadDefault()) {
             String bootstrap = platform.bootstrapServers();
             Map<String, Object> serde = Map.of("schema.registry.url", platform.schemaRegistryUrl());
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-                new TopicProvisioner(admin).ensure(CurationTopics.specs(topics, 1, (short) 1));
-            }
+            platform.ensureCurationTopics(topics);
             publish(bootstrap, serde, topics.rawPairs(), stream);
             long started = System.nanoTime();
             try (CurationPipeline pipeline = CurationPipeline.start(

@@ -1,10 +1,15 @@
 package io.pairstream.curator.embedded;
 
+import io.pairstream.curator.topics.CurationTopics;
+import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.embedded.EmbeddedKafkaBroker;
 import io.pairstream.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.pairstream.schemas.registry.server.KafkaSchemaJournal;
+import io.pairstream.topology.config.TopicNames;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +53,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public String schemaRegistryUrl() {
         return registry.url();
+    }
+
+    /** Creates the curation topics that are missing, one partition each as fits one broker; returns those created. */
+    public List<String> ensureCurationTopics(TopicNames names) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers()))) {
+            return new TopicProvisioner(admin).ensure(CurationTopics.specs(names, 1, (short) 1));
+        }
     }
 
     public EmbeddedKafkaBroker broker() {

@@ -10,8 +10,6 @@ import io.pairstream.curator.config.FeedSettings;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
 import io.pairstream.curator.observe.Health;
 import io.pairstream.curator.observe.ObservabilityServer;
-import io.pairstream.curator.topics.CurationTopics;
-import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.Distribution;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PairStrategy;
@@ -42,7 +40,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -71,9 +68,7 @@ class DashboardBrowserIT {
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(dir.resolve("platform"));
              SchemaRegistryClient registry = SchemaRegistryClients.create(Map.of("schema.registry.url", platform.schemaRegistryUrl()))) {
             TopicNames topics = TopicNames.defaults();
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", platform.bootstrapServers()))) {
-                new TopicProvisioner(admin).ensure(CurationTopics.specs(topics, 1, (short) 1));
-            }
+            platform.ensureCurationTopics(topics);
             produce(platform, topics);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

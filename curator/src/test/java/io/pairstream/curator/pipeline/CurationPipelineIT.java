@@ -11,8 +11,6 @@ import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
-import io.pairstream.curator.topics.CurationTopics;
-import io.pairstream.curator.topics.TopicProvisioner;
 import io.pairstream.schemas.records.DeadLetter;
 import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PairStrategy;
@@ -39,7 +37,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -85,9 +82,7 @@ class CurationPipelineIT {
              ClipModel model = MiniClip.loadDefault()) {
             String bootstrap = platform.bootstrapServers();
             Map<String, Object> serde = Map.of("schema.registry.url", platform.schemaRegistryUrl());
-            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
-                new TopicProvisioner(admin).ensure(CurationTopics.specs(topics, 1, (short) 1));
-            }
+            platform.ensureCurationTopics(topics);
             Map<String, Object> settings = Map.of(SelectionSettings.STRATEGIES_CONFIG, "text,image,fused",
                     QualitySettings.WINDOW_MS_CONFIG, 1_000L, QualitySettings.RECALL_SAMPLE_EVERY_CONFIG, 20);
             int bad = publish(bootstrap, serde, topics.rawPairs(), stream);

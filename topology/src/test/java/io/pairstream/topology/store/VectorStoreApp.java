@@ -1,12 +1,12 @@
 package io.pairstream.topology.store;
 
+import io.pairstream.topology.ChildJvms;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,17 +46,7 @@ public final class VectorStoreApp {
     public static void main(String[] args) throws InterruptedException {
         boolean crashing = args[2].equals("crash");
         KafkaStreams streams = new KafkaStreams(topology(crashing), properties(args[0], args[1]));
-        CountDownLatch stopped = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-                stopped.countDown();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
-        // Never outlive the test JVM that started this one.
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
-        streams.start();
-        stopped.await();
+        ChildJvms.runUntilStopped(streams);
     }
 
     static byte[] encode(float[] vector) {
