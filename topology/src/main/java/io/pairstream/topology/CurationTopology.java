@@ -19,6 +19,9 @@ import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.quality.IntakeCounter;
 import io.pairstream.topology.quality.QualityTap;
 import io.pairstream.topology.quality.QualityWindowProcessor;
+import io.pairstream.topology.search.BatchSearcher;
+import io.pairstream.topology.search.SearchFields;
+import io.pairstream.topology.search.SearchProcessor;
 import io.pairstream.topology.select.InsertProcessor;
 import io.pairstream.topology.select.SelectProcessor;
 import io.pairstream.topology.store.VectorStores;
@@ -38,11 +41,15 @@ import org.apache.kafka.streams.state.Stores;
  * positive pairs and pair-quality windows out.
  *
  * <pre>
- * pairs.raw ─┬─ decode ── embed ── align ── select ── insert
- *            │    │         │        │         │         │
- *            │  dead-letters      rejected  positives    │
- *            └─ intake ──────┴────────┴─────────┴────────┴── quality ── curation.metrics
+ * pairs.raw ─┬─ decode ── embed ── search ── align ── select ── insert
+ *            │    │         │                  │         │         │
+ *            │  dead-letters                rejected  positives    │
+ *            └─ intake ──────┴──────────────────┴─────────┴────────┴── quality ── curation.metrics
  * </pre>
+ *
+ * <p>The model embeds pairs in batches, and the store is searched for a whole batch at once; the
+ * pairs then go through alignment, selection and insertion one by one, each seeing exactly the
+ * samples stored before it.
  *
  * <p>Every stage of one input partition runs in one task, so its vector store holds that
  * partition's samples: route related samples to the same partition to keep neighbours together.
@@ -64,6 +71,7 @@ public final class CurationTopology {
     private static final String INTAKE = "intake";
     private static final String DECODE = "decode";
     private static final String EMBED = "embed";
+    private static final String SEARCH = "search";
     private static final String ALIGN = "align";
     private static final String SELECT = "select";
     private static final String INSERT = "insert";
@@ -94,10 +102,13 @@ public final class CurationTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.rawPairs());
         topology.addProcessor(INTAKE, IntakeCounter::new, SOURCE);
         topology.addProcessor(DECODE, () -> new DecodeProcessor(decoder, EMBED, DEAD_LETTERS), SOURCE);
-        topology.addProcessor(EMBED, () -> new EmbedBatchProcessor(model, decoder, batching, EMBED_BUFFER, ALIGN, DEAD_LETTERS),
+        topology.addProcessor(EMBED, () -> new EmbedBatchProcessor(model, decoder, batching, EMBED_BUFFER, SEARCH, DEAD_LETTERS),
                 DECODE);
-        topology.addProcessor(ALIGN, () -> new AlignmentProcessor(VECTOR_STORE, TEXT_FIELD, config.alignment(), SELECT, REJECTED,
-                QUALITY), EMBED);
+        SearchFields fields = new SearchFields(TEXT_FIELD, IMAGE_FIELD);
+        topology.addProcessor(SEARCH, () -> new SearchProcessor(VECTOR_STORE,
+                BatchSearcher.forStages(fields, config.alignment(), config.selection(), config.quality())), EMBED);
+        topology.addProcessor(ALIGN, () -> new AlignmentProcessor(VECTOR_STORE, config.alignment(), SELECT, REJECTED, QUALITY),
+                SEARCH);
         topology.addProcessor(SELECT, () -> new SelectProcessor(VECTOR_STORE, HUBNESS_LEDGER, TEXT_FIELD, IMAGE_FIELD,
                 config.selection(), config.quality(), POSITIVES, INSERT, QUALITY), ALIGN);
         topology.addProcessor(INSERT, () -> new InsertProcessor(VECTOR_STORE, TEXT_FIELD, IMAGE_FIELD, inlineImages, QUALITY), SELECT);
@@ -119,7 +130,8 @@ public final class CurationTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMBED_BUFFER), Serdes.Long(),
                 new SourceRecordSerde()), EMBED);
         topology.addStateStore(VectorStores.vectorStoreBuilder(VECTOR_STORE,
-                config.vectorStore(Map.of(TEXT_FIELD, model.dimension(), IMAGE_FIELD, model.dimension()))), ALIGN, SELECT, INSERT);
+                config.vectorStore(Map.of(TEXT_FIELD, model.dimension(), IMAGE_FIELD, model.dimension()))), SEARCH, ALIGN, SELECT,
+                INSERT);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HUBNESS_LEDGER), Serdes.String(),
                 Serdes.ByteArray()), SELECT);
         return topology;

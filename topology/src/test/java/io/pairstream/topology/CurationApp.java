@@ -4,6 +4,7 @@ import io.pairstream.topology.config.BatchSettings;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.model.ConceptClipModel;
+import io.pairstream.topology.model.StalledClipModel;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,9 +14,10 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The curation topology as an exactly-once app in a child JVM, so {@link CurationCrashIT} can kill
  * it. In {@code hold} mode batches never fill and the linger is ten minutes, so every pair waits in
- * the buffer; in {@code drain} mode the linger is 200 ms.
+ * the buffer; in {@code stall} mode the first 200 pairs fill a batch that the model thread never
+ * finishes, and the rest wait behind it; in {@code drain} mode the linger is 200 ms.
  *
- * <p>Arguments: bootstrap servers, registry URL, state directory, {@code hold} or {@code drain}.
+ * <p>Arguments: bootstrap servers, registry URL, state directory, {@code hold}, {@code stall} or {@code drain}.
  */
 public final class CurationApp {
 
@@ -25,10 +27,11 @@ public final class CurationApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean hold = args[3].equals("hold");
+        String mode = args[3];
+        boolean drain = mode.equals("drain");
         CurationConfig config = CurationConfig.of(Map.of(
-                BatchSettings.SIZE_CONFIG, 4_000,
-                BatchSettings.LINGER_MS_CONFIG, hold ? 600_000L : 200L,
+                BatchSettings.SIZE_CONFIG, mode.equals("stall") ? 200 : 4_000,
+                BatchSettings.LINGER_MS_CONFIG, drain ? 200L : 600_000L,
                 SelectionSettings.STRATEGIES_CONFIG, "text",
                 SelectionSettings.HUBNESS_CAP_CONFIG, 0));
         Properties props = new Properties();
@@ -38,7 +41,8 @@ public final class CurationApp {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
-        KafkaStreams streams = new KafkaStreams(CurationTopology.build(config, new ConceptClipModel(),
+        KafkaStreams streams = new KafkaStreams(CurationTopology.build(config,
+                mode.equals("stall") ? new StalledClipModel(new ConceptClipModel()) : new ConceptClipModel(),
                 Map.of("schema.registry.url", args[1])), props);
         ChildJvms.runUntilStopped(streams);
     }

@@ -39,14 +39,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stage 2 under a real crash: every pair is read and held in the durable batch buffer, its input
- * offset committed with it, and the app is killed (SIGKILL) before any batch drains. A restarted app
- * on the same state directory drains the buffer: every pair is stored exactly once and each anchor
- * gets its pair exactly once: nothing lost, nothing doubled.
+ * offset committed with it, and the app is killed (SIGKILL) before any batch drains: either while
+ * every pair waits for its batch ({@code hold}), or while a full batch is on the model thread and
+ * the rest wait behind it ({@code stall}). A restarted app on the same state directory drains the
+ * buffer: every pair is stored exactly once and each anchor gets its pair exactly once: nothing
+ * lost, nothing doubled.
  */
 class CurationCrashIT {
 
@@ -68,8 +71,9 @@ class CurationCrashIT {
         apps.close();
     }
 
-    @Test
-    void shouldNeitherLoseNorDoubleBufferedPairsWhenTheAppIsKilledBeforeTheyDrain() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"hold", "stall"})
+    void shouldNeitherLoseNorDoubleBufferedPairsWhenTheAppIsKilledBeforeTheyDrain(String mode) throws Exception {
         TopicNames topics = TopicNames.defaults();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(directory.resolve("broker"))
                 .optBrokerProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
@@ -83,8 +87,8 @@ class CurationCrashIT {
             send(broker.bootstrapServers(), serde, topics.rawPairs());
             Path state = directory.resolve("state");
 
-            Process holding = start(broker, registry, state, "hold");
-            awaitCommittedInput(admin, topics.rawPairs(), holding);
+            Process holding = start(broker, registry, state, mode);
+            awaitCommittedInput(admin, topics.rawPairs(), holding, mode);
             assertTrue(readPositives(broker.bootstrapServers(), serde, topics.positivePairs(), Duration.ofSeconds(2)).isEmpty(),
                     "nothing drained before the crash");
             holding.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -116,13 +120,13 @@ class CurationCrashIT {
     }
 
     /** Waits until the app has committed every input offset, i.e. every pair is in the committed buffer. */
-    private void awaitCommittedInput(Admin admin, String topic, Process app) throws Exception {
+    private void awaitCommittedInput(Admin admin, String topic, Process app, String mode) throws Exception {
         TopicPartition partition = new TopicPartition(topic, 0);
         long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         long committed = -1;
         while (committed < end) {
-            assertTrue(System.nanoTime() < deadline && app.isAlive(), () -> "input never committed\n" + log("hold"));
+            assertTrue(System.nanoTime() < deadline && app.isAlive(), () -> "input never committed\n" + log(mode));
             OffsetAndMetadata offset = admin.listConsumerGroupOffsets(CurationApp.APPLICATION_ID)
                     .partitionsToOffsetAndMetadata().get().get(partition);
             committed = offset == null ? -1 : offset.offset();

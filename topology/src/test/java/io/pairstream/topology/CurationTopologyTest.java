@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +74,13 @@ class CurationTopologyTest {
     }
 
     /**
-     * Batch size 1 so each pair flows through at once; the rank test from 4 stored samples on; band
+     * Batch size 1, not pipelined, so each pair flows through at once; the rank test from 4 stored samples on; band
      * bounds for the test model, whose images of one concept are about 0.94 alike.
      */
     private void start(Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(Map.of(
                 BatchSettings.SIZE_CONFIG, 1,
+                BatchSettings.PIPELINED_CONFIG, false,
                 AlignmentSettings.RANK_MIN_STORE_SIZE_CONFIG, 4,
                 QualitySettings.RECALL_SAMPLE_EVERY_CONFIG, 1,
                 SelectionSettings.MIN_SIMILARITY_PREFIX + "image", 0.8,
@@ -212,23 +214,43 @@ class CurationTopologyTest {
 
     @Test
     void shouldChooseTheSamePairsWhenTheSameInputIsReplayed() {
-        List<String> first = runMixedStream();
+        List<String> first = runMixedStream(Map.of());
         driver.close();
         MockSchemaRegistry.dropScope(SCOPE);
         sent = 0;
-        List<String> replay = runMixedStream();
+        List<String> replay = runMixedStream(Map.of());
         assertEquals(first, replay);
     }
 
-    private List<String> runMixedStream() {
-        start(Map.of(SelectionSettings.STRATEGIES_CONFIG, "text,image,fused", SelectionSettings.POSITIVES_CONFIG, 2));
+    @Test
+    void shouldDecideAsPairByPairWhenABatchIsSearchedAtOnce() {
+        List<String> oneByOne = runMixedStream(Map.of());
+        driver.close();
+        MockSchemaRegistry.dropScope(SCOPE);
+        sent = 0;
+        // Batches of 7, searched together: a pair must still see the pairs before it in its own batch.
+        List<String> batched = runMixedStream(Map.of(BatchSettings.SIZE_CONFIG, 7, BatchSettings.PIPELINED_CONFIG, true));
+        assertEquals(oneByOne, batched);
+        assertTrue(oneByOne.stream().anyMatch(outcome -> outcome.startsWith("rejected")), "the stream has mismatches");
+    }
+
+    /** Thirty pairs of three concepts, two of them mismatched; their positives and rejections in order. */
+    private List<String> runMixedStream(Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>(Map.of(SelectionSettings.STRATEGIES_CONFIG, "text,image,fused",
+                SelectionSettings.POSITIVES_CONFIG, 2));
+        settings.putAll(overrides);
+        start(settings);
         String[] concepts = {"cat", "dog", "boot"};
         for (int i = 0; i < 30; i++) {
             String concept = concepts[i % 3];
-            send(concept + "-" + i, concept + ":" + i, (i % 2 == 0 ? "a photo of a " : "a ") + concept);
+            String caption = i == 12 || i == 25 ? "a " + concepts[(i + 1) % 3] : (i % 2 == 0 ? "a photo of a " : "a ") + concept;
+            send(concept + "-" + i, concept + ":" + i, caption);
         }
-        return positives.readValuesToList().stream()
-                .map(p -> p.getAnchorId() + ">" + p.getPositiveId() + ":" + p.getStrategy() + "#" + p.getRank()).toList();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<String> outcomes = new ArrayList<>(positives.readValuesToList().stream()
+                .map(p -> p.getAnchorId() + ">" + p.getPositiveId() + ":" + p.getStrategy() + "#" + p.getRank()).toList());
+        rejected.readValuesToList().forEach(r -> outcomes.add("rejected " + r.getPairId() + " " + r.getReason()));
+        return outcomes;
     }
 
     @Test

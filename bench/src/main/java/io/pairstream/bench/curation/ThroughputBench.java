@@ -5,7 +5,9 @@ import io.pairstream.curator.embedded.EmbeddedPlatform;
 import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
+import io.pairstream.curator.model.InputLimits;
 import io.pairstream.curator.model.MiniClip;
+import io.pairstream.curator.model.ModelThreads;
 import io.pairstream.curator.pipeline.CurationPipeline;
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PairQualityWindow;
@@ -17,6 +19,7 @@ import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.config.TopicNames;
 import io.pairstream.topology.model.ClipModel;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +39,16 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * End-to-end throughput of the curation pipeline through the embedded broker, side by side in one
- * run: (a) the mini-CLIP alone, embedding the same pairs in batches of the pipeline's size; (b) the
- * pipeline with the mini-CLIP; (c) the pipeline with a zero-cost model (the streaming machinery
- * alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
+ * run: (a) the mini-CLIP alone, configured as the pipeline runs it (its threads leaving one core to
+ * the stream), embedding the same pairs in batches of the pipeline's size, and (a') on all the
+ * cores; (b) the pipeline with the mini-CLIP; (c) the pipeline with a zero-cost model (the
+ * streaming machinery alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
  * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
  *
- * <p>Usage: {@code ThroughputBench [store-size] [measured-records]} (defaults 100000 and 5000).
+ * <p>Usage: {@code ThroughputBench [store-size] [measured-records] [runs] [key=value ...]} (defaults
+ * 100000, 5000 and {@code abc}; e.g. {@code c} runs only the zero-cost pipeline, as for profiling
+ * the machinery); each {@code key=value} overrides a curation setting in both pipelines, e.g.
+ * {@code vector.store.index.probes=16}.
  */
 public final class ThroughputBench {
 
@@ -54,19 +61,44 @@ public final class ThroughputBench {
     public static void main(String[] args) throws Exception {
         int storeSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        String runs = args.length > 2 ? args[2] : "abc";
+        Map<String, Object> overrides = new HashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] keyValue = args[i].split("=", 2);
+            overrides.put(keyValue[0], keyValue[1]);
+        }
+        if (!overrides.isEmpty()) {
+            System.out.println("Curation settings overridden: " + overrides);
+        }
         List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
         pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
         System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
                 Runtime.getRuntime().availableProcessors(), storeSize, measured, pool.size());
-        try (ClipModel mini = MiniClip.loadDefault()) {
-            double alone = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
-            System.out.printf(Locale.ROOT, "(a) mini-CLIP alone, batches of %d, image + caption: %.1f records/s%n", BATCH, alone);
-            Result real = pipeline(mini, pool, storeSize, measured, false);
-            System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of the model alone%n", real, real.recordsPerSecond / alone);
+        if (runs.contains("a") || runs.contains("b")) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double allCores = Double.NaN;
+            if (cores > ModelThreads.leavingOneCore()) {
+                try (ClipModel greedy = MiniClip.load(InputLimits.DEFAULT, cores)) {
+                    allCores = modelAlone(greedy, pool.subList(0, Math.min(pool.size(), measured)));
+                    System.out.printf(Locale.ROOT, "(a') mini-CLIP alone on %d threads, all the cores: %.1f records/s%n", cores, allCores);
+                }
+            }
+            try (ClipModel mini = MiniClip.loadDefault()) {
+                double alone = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
+                System.out.printf(Locale.ROOT, "(a) mini-CLIP alone as the pipeline runs it (%d thread(s), one core left to the stream), "
+                        + "batches of %d, image + caption: %.1f records/s%n", ModelThreads.leavingOneCore(), BATCH, alone);
+                if (runs.contains("b")) {
+                    Result real = pipeline(mini, pool, storeSize, measured, false, overrides);
+                    System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a)%s%n", real, real.recordsPerSecond / alone,
+                            Double.isNaN(allCores) ? "" : String.format(Locale.ROOT, ", %.2f of (a')", real.recordsPerSecond / allCores));
+                }
+            }
         }
-        try (ClipModel zero = new ZeroCostModel(384)) {
-            Result machinery = pipeline(zero, pool, storeSize, measured, true);
-            System.out.printf(Locale.ROOT, "(c) pipeline with a zero-cost model: %s%n", machinery);
+        if (runs.contains("c")) {
+            try (ClipModel zero = new ZeroCostModel(384)) {
+                Result machinery = pipeline(zero, pool, storeSize, measured, true, overrides);
+                System.out.printf(Locale.ROOT, "(c) pipeline with a zero-cost model: %s%n", machinery);
+            }
         }
     }
 
@@ -79,16 +111,58 @@ public final class ThroughputBench {
     }
 
     private static double modelAlone(ClipModel model, List<RawSample> samples) {
-        long start = System.nanoTime();
+        CpuMeter cpu = new CpuMeter();
         for (int i = 0; i < samples.size(); i += BATCH) {
             List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
             model.embedImages(batch.stream().map(RawSample::image).toList());
             model.embedTexts(batch.stream().map(RawSample::caption).toList());
         }
-        return samples.size() / ((System.nanoTime() - start) / 1e9);
+        System.out.printf(Locale.ROOT, "    the model alone kept %s%n", cpu);
+        return samples.size() / cpu.seconds();
     }
 
-    private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, boolean zeroCost) throws Exception {
+    /** Wall time, and the cores this JVM and the whole machine (the broker's JVM included) kept busy since creation. */
+    private static final class CpuMeter {
+        private final long wallStart = System.nanoTime();
+        private final long cpuStart = processCpuNanos();
+        private final long[] machineStart = machineTicks();
+
+        double seconds() {
+            return (System.nanoTime() - wallStart) / 1e9;
+        }
+
+        @Override
+        public String toString() {
+            double seconds = seconds();
+            long[] machine = machineTicks();
+            double machineBusy = (double) (machine[0] - machineStart[0]) / Math.max(1, machine[1] - machineStart[1])
+                    * Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT, "%.2f cores of this JVM and %.2f of the machine busy",
+                    (processCpuNanos() - cpuStart) / 1e9 / seconds, machineBusy);
+        }
+
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** Busy and total jiffies of all CPUs from /proc/stat (Linux); zeros elsewhere. */
+        private static long[] machineTicks() {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < fields.length; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+                return new long[] {total - idle, total};
+            } catch (java.io.IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+        }
+    }
+
+    private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, boolean zeroCost,
+                                   Map<String, Object> overrides) throws Exception {
         Path directory = Files.createTempDirectory("pairstream-throughput-");
         TopicNames topics = TopicNames.defaults();
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(directory.resolve("platform"))) {
@@ -97,6 +171,7 @@ public final class ThroughputBench {
             platform.ensureCurationTopics(topics);
             Map<String, Object> settings = new HashMap<>(Map.of(QualitySettings.WINDOW_MS_CONFIG, 1_000L,
                     SelectionSettings.STRATEGIES_CONFIG, "text,image"));
+            settings.putAll(overrides);
             if (zeroCost) {
                 // Random vectors: no pair is aligned and no neighbour is close, so the checks are opened up to let every stage work.
                 settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
@@ -114,15 +189,19 @@ public final class ThroughputBench {
                 watcher.awaitAccounted(storeSize);
                 System.out.printf(Locale.ROOT, "    %s: store filled with %,d in %.0f s%n", model.version(), storeSize,
                         (System.nanoTime() - fillStart) / 1e9);
-                long burstStart = System.nanoTime();
+                watcher.startMeasuring();
+                CpuMeter burst = new CpuMeter();
                 sender.send(measured, 0);
                 watcher.awaitAccounted(storeSize + measured);
-                double rate = measured / ((System.nanoTime() - burstStart) / 1e9);
+                double rate = measured / burst.seconds();
+                System.out.printf(Locale.ROOT, "    %s: the burst kept %s%n", model.version(), burst);
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);
                 watcher.awaitAccounted(storeSize + measured + measured / 2);
                 double[] latency = watcher.latencyPercentiles();
+                System.out.printf(Locale.ROOT, "    %s: while measured, the search's estimated recall@%d was %.3f (%d sampled queries)%n",
+                        model.version(), CurationConfig.of(settings).selection().candidates(), watcher.recall(), watcher.recallSamples);
                 return new Result(rate, latency[0], latency[1], half);
             }
         }
@@ -173,6 +252,9 @@ public final class ThroughputBench {
         private final Map<String, Long> firstEmission = new HashMap<>();
         private long accounted;
         private boolean measuringLatency;
+        private double recallSum;
+        private long recallSamples;
+        private boolean measuring;
 
         Watcher(String bootstrap, Map<String, Object> serde, TopicNames topics) {
             this.consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
@@ -191,6 +273,10 @@ public final class ThroughputBench {
                     if (record.topic().equals(topics.qualityMetrics())) {
                         PairQualityWindow window = windows.deserialize(record.topic(), record.value());
                         accounted += window.getStored() + window.getRejected() + window.getDeadLettered();
+                        if (measuring && window.getEstimatedRecall() != null) {
+                            recallSum += window.getEstimatedRecall() * window.getRecallSampleSize();
+                            recallSamples += window.getRecallSampleSize();
+                        }
                     } else if (measuringLatency) {
                         PositivePair pair = pairs.deserialize(record.topic(), record.value());
                         firstEmission.putIfAbsent(pair.getAnchorId(),
@@ -205,6 +291,15 @@ public final class ThroughputBench {
 
         void startLatency() {
             measuringLatency = true;
+        }
+
+        /** From now on, quality windows count towards the recall estimate. */
+        void startMeasuring() {
+            measuring = true;
+        }
+
+        double recall() {
+            return recallSamples == 0 ? Double.NaN : recallSum / recallSamples;
         }
 
         /** p50 and p99 of send-to-first-pair latency over the anchors measured. */

@@ -90,9 +90,14 @@ final class RunCommand implements PairstreamCli.Command {
         }
     }
 
+    private ClipModel loadModel() {
+        int threads = ServiceSettings.of(config.settings()).modelThreads();
+        return modelDirectory == null ? MiniClip.load(InputLimits.DEFAULT, threads) : OnnxClip.load(modelDirectory, InputLimits.DEFAULT, threads);
+    }
+
     private int serve(PrintStream out, PrintStream err) throws IOException {
         try (PlatformConnection platform = PlatformConnection.open(config);
-             ClipModel model = modelDirectory == null ? MiniClip.loadDefault() : OnnxClip.load(modelDirectory, InputLimits.DEFAULT);
+             ClipModel model = loadModel();
              CurationService service = CurationService.start(platform.config(), model)) {
             out.println("Model " + model.version() + "; dashboard " + service.url() + "/ ; Ctrl-C stops.");
             while (!awaitStop()) {

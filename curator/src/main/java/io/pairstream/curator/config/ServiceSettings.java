@@ -1,5 +1,6 @@
 package io.pairstream.curator.config;
 
+import io.pairstream.curator.model.ModelThreads;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -16,13 +17,17 @@ public final class ServiceSettings extends AbstractConfig {
 
     public static final String EMBEDDED_DATA_DIR_CONFIG = "embedded.data.dir";
     public static final String STATE_DIR_CONFIG = "streams.state.dir";
+    public static final String MODEL_THREADS_CONFIG = "model.threads";
 
     public static final ConfigDef CONFIG = FeedSettings.define(TopicLayout.define(HttpSettings.define(new ConfigDef()
             .define(EMBEDDED_DATA_DIR_CONFIG, Type.STRING, "target/demo", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
                     "Where the embedded broker and registry keep their data when kafka.bootstrap.servers is not set; reusing it resumes.")
             .define(STATE_DIR_CONFIG, Type.STRING, "", Importance.HIGH,
                     "Where Kafka Streams keeps the vector store and the other state stores (RocksDB); empty means "
-                            + "'streams' under embedded.data.dir. Keep it across restarts to resume without a restore."))));
+                            + "'streams' under embedded.data.dir. Keep it across restarts to resume without a restore.")
+            .define(MODEL_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "Threads the model runs one batch on; 0 means all cores but one (at least one), leaving a core to "
+                            + "the stream thread, which searches and stores one batch while the model embeds the next."))));
 
     private ServiceSettings(Map<String, ?> props) {
         super(CONFIG, props, false);
@@ -40,6 +45,11 @@ public final class ServiceSettings extends AbstractConfig {
     public Path stateDirectory() {
         String configured = getString(STATE_DIR_CONFIG);
         return configured.isEmpty() ? embeddedDataDirectory().resolve("streams") : Path.of(configured);
+    }
+
+    /** The model's threads, with 0 (automatic) resolved for this machine. */
+    public int modelThreads() {
+        return ModelThreads.resolve(getInt(MODEL_THREADS_CONFIG));
     }
 
     public HttpSettings http() {

@@ -10,6 +10,7 @@ import io.pairstream.curator.embedded.PlatformConnection;
 import io.pairstream.curator.ingest.PairPublisher;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
+import io.pairstream.curator.model.InputLimits;
 import io.pairstream.curator.model.MiniClip;
 import io.pairstream.curator.service.CurationService;
 import io.pairstream.topology.config.CurationConfig;
@@ -88,7 +89,7 @@ public final class DemoRun {
         out.printf("Streaming %,d captioned images (%d captions deliberately mismatched) through pairstream.%n", samples.size(), injected.size());
         out.println("Starting the embedded Kafka broker and Schema Registry in " + dataDirectory.toAbsolutePath() + " ...");
         try (PlatformConnection platform = PlatformConnection.open(config);
-             ClipModel model = MiniClip.loadDefault();
+             ClipModel model = MiniClip.load(InputLimits.DEFAULT, ServiceSettings.of(config.settings()).modelThreads());
              CurationService service = CurationService.start(platform.config(), model);
              DemoObserver observer = new DemoObserver(platform.config().kafka(), platform.config().registry(), topics)) {
             ServiceConfig connected = platform.config();

@@ -1,5 +1,7 @@
 package io.pairstream.curator.model;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import io.pairstream.topology.model.ClipModel;
 
@@ -27,20 +29,31 @@ public final class MiniClip {
     private MiniClip() {
     }
 
-    /** The shipped model with the default input limits; the caller closes it. */
+    /** The shipped model with the default input limits, leaving one core to the stream; the caller closes it. */
     public static ClipModel loadDefault() {
-        return load(InputLimits.DEFAULT);
+        return load(InputLimits.DEFAULT, ModelThreads.leavingOneCore());
     }
 
-    public static ClipModel load(InputLimits limits) {
+    /** The shipped model, its text tower running each batch on {@code threads} threads. */
+    public static ClipModel load(InputLimits limits, int threads) {
         try (ModelResources files = new ModelResources()) {
             Path weights = files.extract(WEIGHTS_DIRECTORY + "/" + WEIGHTS_FILE);
-            return load(weights, limits);
+            return load(weights, limits, threads);
         }
     }
 
     /** The model with image tower parameters from {@code weights}, a file named {@code mini-clip-image-0000.params}. */
     public static ClipModel load(Path weights, InputLimits limits) {
+        return load(weights, limits, ModelThreads.leavingOneCore());
+    }
+
+    /**
+     * As {@link #load(Path, InputLimits)}, each tower running a batch on {@code threads} threads. The
+     * image tower's PyTorch threads are a setting of the whole process (the last model loaded sets it).
+     */
+    public static ClipModel load(Path weights, InputLimits limits, int threads) {
+        Engine.getEngine("PyTorch");
+        JniUtils.setNumThreads(threads);
         // DJL finds parameters by model name and epoch, so any other file name would not be found.
         if (!WEIGHTS_FILE.equals(String.valueOf(weights.getFileName())) || !Files.isRegularFile(weights)) {
             throw new IllegalArgumentException("image tower parameters must be a file named " + WEIGHTS_FILE + ", not " + weights);
@@ -52,7 +65,7 @@ public final class MiniClip {
                 .optModelName(WEIGHTS_NAME)
                 .optBlock(MiniClipNetwork.imageTower())
                 .optEngine("PyTorch");
-        OnnxTextEncoder texts = MiniLm.loadTextEncoder();
+        OnnxTextEncoder texts = MiniLm.loadTextEncoder(threads);
         try {
             ImageEncoder images = new ImageEncoder(criteria, MiniClipNetwork.preprocessor(), null, MAX_BATCH_SIZE);
             return new DjlClipModel(version, images, texts, limits);

@@ -18,14 +18,20 @@ public final class MiniLm {
     private MiniLm() {
     }
 
-    /** Loads the text encoder from the classpath; the caller closes it. */
+    /** Loads the text encoder from the classpath, on {@link ModelThreads#leavingOneCore()} threads; the caller closes it. */
     public static OnnxTextEncoder loadTextEncoder() {
+        return loadTextEncoder(ModelThreads.leavingOneCore());
+    }
+
+    /** Loads the text encoder from the classpath, running each batch on {@code threads} threads; the caller closes it. */
+    public static OnnxTextEncoder loadTextEncoder(int threads) {
         try (ModelResources files = new ModelResources()) {
             return OnnxTextEncoder.builder()
                     .setModelPath(files.extract(MODEL_RESOURCE))
                     .setTokenizerPath(files.extract(TOKENIZER_RESOURCE))
                     .optContextLength(CONTEXT_LENGTH)
                     .optPooling(Pooling.MEAN)
+                    .optThreads(threads)
                     .build();
         }
     }

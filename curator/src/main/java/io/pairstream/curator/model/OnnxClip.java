@@ -51,8 +51,13 @@ public final class OnnxClip {
                 + Layout.HUGGING_FACE.visual + " and " + Layout.HUGGING_FACE.textual);
     }
 
-    /** Loads the export in {@code directory}; the caller closes the model. */
+    /** Loads the export in {@code directory}, leaving one core to the stream; the caller closes the model. */
     public static ClipModel load(Path directory, InputLimits limits) {
+        return load(directory, limits, ModelThreads.leavingOneCore());
+    }
+
+    /** Loads the export in {@code directory}, each tower running a batch on {@code threads} threads. */
+    public static ClipModel load(Path directory, InputLimits limits, int threads) {
         Layout layout = detectLayout(directory);
         Path visual = require(directory, layout.visual);
         Path textual = require(directory, layout.textual);
@@ -71,12 +76,15 @@ public final class OnnxClip {
                 .optPadToContextLength(config.padToContextLength())
                 .optOutputName(config.textOutput())
                 .optPooling(config.textPooling())
+                .optThreads(threads)
                 .build();
         try {
             Criteria.Builder<BufferedImage, float[]> criteria = Criteria.builder()
                     .setTypes(BufferedImage.class, float[].class)
                     .optModelPath(visual)
-                    .optEngine("OnnxRuntime");
+                    .optEngine("OnnxRuntime")
+                    .optOption("intraOpNumThreads", Integer.toString(threads))
+                    .optOption("interOpNumThreads", "1");
             ImagePreprocessor preprocessor = new ImagePreprocessor(config.imageSize(), config.mean(), config.std());
             ImageEncoder images = new ImageEncoder(criteria, preprocessor, config.imageOutput(), MAX_BATCH_SIZE);
             return new DjlClipModel(version, images, texts, limits);

@@ -44,15 +44,17 @@ public final class OnnxTextEncoder implements AutoCloseable {
                 .optTruncation(false)
                 .optPadding(false)
                 .build();
-        Criteria<String, float[]> criteria = Criteria.builder()
+        Criteria.Builder<String, float[]> criteria = Criteria.builder()
                 .setTypes(String.class, float[].class)
                 .optModelPath(builder.modelPath)
                 .optEngine("OnnxRuntime")
                 .optDevice(builder.device)
-                .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling))
-                .build();
+                .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling));
+        if (builder.threads > 0) {
+            criteria.optOption("intraOpNumThreads", Integer.toString(builder.threads)).optOption("interOpNumThreads", "1");
+        }
         try {
-            this.predictors = new PredictorPool<>(criteria.loadModel());
+            this.predictors = new PredictorPool<>(criteria.build().loadModel());
             // A probe tells the dimension and fails fast on a model whose inputs or outputs do not fit.
             this.dimension = embed(List.of("probe"))[0].length;
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
@@ -104,6 +106,7 @@ public final class OnnxTextEncoder implements AutoCloseable {
         private Pooling pooling = Pooling.NONE;
         private int maxBatchSize = 64;
         private Device device;
+        private int threads;
 
         private Builder() {
         }
@@ -155,6 +158,19 @@ public final class OnnxTextEncoder implements AutoCloseable {
         /** The device to run on; DJL's default (a GPU when one is found) when not set. */
         public Builder optDevice(Device device) {
             this.device = device;
+            return this;
+        }
+
+        /**
+         * Threads ONNX Runtime runs one batch on. With one, it runs on the calling thread and keeps
+         * no pool of workers spinning between batches, so the encoder leaves the other cores to the
+         * stream; ONNX Runtime's default (one spinning worker per core) when not set.
+         */
+        public Builder optThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive, was " + threads);
+            }
+            this.threads = threads;
             return this;
         }
 

@@ -33,7 +33,7 @@ class MiniClipTest {
 
     @BeforeAll
     static void load() {
-        model = MiniClip.load(new InputLimits(200 * 200, 300));
+        model = MiniClip.load(new InputLimits(200 * 200, 300), 1);
     }
 
     @AfterAll

@@ -3,8 +3,9 @@ package io.pairstream.topology.align;
 import io.pairstream.schemas.records.RejectionReason;
 import io.pairstream.topology.config.AlignmentSettings;
 import io.pairstream.topology.embed.EmbeddedPair;
+import io.pairstream.topology.search.Lookup;
+import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.Neighbour;
-import io.pairstream.topology.store.SearchRequest;
 import io.pairstream.topology.store.VectorStore;
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.List;
@@ -18,19 +19,15 @@ import java.util.Locale;
  */
 public final class AlignmentJudge {
 
-    /** Stored captions looked at, at least, so that the reported rank says something past the first. */
-    private static final int RANKED = 10;
-
-    /** The store field the captions' vectors are kept under. */
-    private final String textField;
     private final AlignmentSettings settings;
 
-    public AlignmentJudge(String textField, AlignmentSettings settings) {
-        this.textField = textField;
+    public AlignmentJudge(AlignmentSettings settings) {
         this.settings = settings;
     }
 
-    public AlignmentVerdict judge(EmbeddedPair pair, VectorStore store) {
+    /** Judges the pair; its {@link Lookup#CAPTIONS_FOR_IMAGE} neighbours are the rivals of its caption. */
+    public AlignmentVerdict judge(SearchedPair searched, VectorStore store) {
+        EmbeddedPair pair = searched.pair();
         float score = VectorUtil.dotProduct(pair.imageVector(), pair.textVector());
         if (score < settings.minScore()) {
             return new AlignmentVerdict(score, null, RejectionReason.LOW_ALIGNMENT, String.format(Locale.ROOT,
@@ -39,9 +36,7 @@ public final class AlignmentJudge {
         if (!settings.ranks() || store.count() < settings.rankMinStoreSize()) {
             return new AlignmentVerdict(score, null, null, "accepted on the cosine alone");
         }
-        String version = pair.modelVersion();
-        List<Neighbour> rivals = store.search(SearchRequest.of(textField, pair.imageVector(), Math.max(settings.rankK(), RANKED))
-                .withFilter(metadata -> metadata.modelVersion().equals(version)));
+        List<Neighbour> rivals = searched.neighbours(Lookup.CAPTIONS_FOR_IMAGE, store);
         int better = 0;
         int clearlyBetter = 0;
         for (Neighbour rival : rivals) {

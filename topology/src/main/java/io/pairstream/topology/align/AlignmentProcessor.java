@@ -5,6 +5,7 @@ import io.pairstream.schemas.records.RejectedPair;
 import io.pairstream.topology.config.AlignmentSettings;
 import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.quality.QualityEvent;
+import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.VectorStore;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * judged mismatched goes to the {@code rejected} child as a {@link RejectedPair} and is neither
  * stored nor used as a positive. Every judgement is reported to the {@code quality} child.
  */
-public final class AlignmentProcessor implements Processor<String, EmbeddedPair, Object, Object> {
+public final class AlignmentProcessor implements Processor<String, SearchedPair, Object, Object> {
 
     private final String storeName;
     private final AlignmentJudge judge;
@@ -27,10 +28,10 @@ public final class AlignmentProcessor implements Processor<String, EmbeddedPair,
     private ProcessorContext<Object, Object> context;
     private VectorStore store;
 
-    public AlignmentProcessor(String storeName, String textField, AlignmentSettings settings, String acceptedChild,
-                              String rejectedChild, String qualityChild) {
+    public AlignmentProcessor(String storeName, AlignmentSettings settings, String acceptedChild, String rejectedChild,
+                              String qualityChild) {
         this.storeName = storeName;
-        this.judge = new AlignmentJudge(textField, settings);
+        this.judge = new AlignmentJudge(settings);
         this.settings = settings;
         this.acceptedChild = acceptedChild;
         this.rejectedChild = rejectedChild;
@@ -44,14 +45,14 @@ public final class AlignmentProcessor implements Processor<String, EmbeddedPair,
     }
 
     @Override
-    public void process(Record<String, EmbeddedPair> record) {
-        EmbeddedPair pair = record.value();
-        AlignmentVerdict verdict = judge.judge(pair, store);
+    public void process(Record<String, SearchedPair> record) {
+        SearchedPair searched = record.value();
+        AlignmentVerdict verdict = judge.judge(searched, store);
         context.forward(record.withValue(new QualityEvent.Aligned(verdict.score(), !verdict.accepted())), qualityChild);
         if (verdict.accepted()) {
             context.forward(record, acceptedChild);
         } else {
-            context.forward(record.withValue(rejection(pair, verdict)), rejectedChild);
+            context.forward(record.withValue(rejection(searched.pair(), verdict)), rejectedChild);
         }
     }
 

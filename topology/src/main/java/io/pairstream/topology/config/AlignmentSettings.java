@@ -46,4 +46,9 @@ public record AlignmentSettings(double minScore, int rankK, double rankMargin, i
     public boolean ranks() {
         return rankK > 0;
     }
+
+    /** Stored captions the rank test looks at: at least ten, so the reported rank says something past the first. */
+    public int rivalsSearched() {
+        return Math.max(rankK, 10);
+    }
 }

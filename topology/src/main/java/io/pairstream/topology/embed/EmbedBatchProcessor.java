@@ -10,8 +10,11 @@ import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Future;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,13 +26,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Stage 2: buffers pairs in a changelogged store and embeds them through the model in batches,
  * when {@link BatchSettings#size()} are waiting or every {@link BatchSettings#linger()}. The buffer
- * holds the original records keyed by input offset, so under {@code exactly_once_v2} a crash
- * between buffering and draining loses nothing and doubles nothing: the buffer and the input
- * offsets are restored to the same committed point.
+ * holds the original records keyed by input offset, and a record leaves it only in the same
+ * transaction that forwards its embedding, so under {@code exactly_once_v2} a crash anywhere
+ * loses nothing and doubles nothing: the buffer and the input offsets are restored to the same
+ * committed point, and whatever the buffer holds then is embedded again. The embedded pairs of a
+ * batch go on together as one {@link EmbeddedBatch}, so the store is searched once per batch.
  *
- * <p>An item the model rejects is dead-lettered alone; the rest of its batch goes on.
+ * <p>With {@link BatchSettings#pipelined()} the model embeds batches on its own thread while the
+ * stream thread forwards earlier ones, in input order: a batch is forwarded once it is done and a
+ * record or a linger tick comes, or, waited for, when two more are in flight behind it. When the
+ * oldest waiting record has waited a linger, what waits is embedded and everything is forwarded. An item the model rejects is
+ * dead-lettered alone; the rest of its batch goes on.
  */
 public final class EmbedBatchProcessor implements Processor<String, IncomingPair, Object, Object> {
+
+    /** Batches that may be in flight on the model thread when a full batch comes. */
+    private static final int MAX_IN_FLIGHT = 2;
+
+    /** A batch handed to the model: its buffer offsets, its pairs, and their embeddings to come. */
+    private record PendingBatch(List<Long> offsets, List<IncomingPair> pairs, Future<ModelRunner.Embeddings> embeddings) {
+    }
 
     private final ClipModel model;
     private final PairDecoder decoder;
@@ -39,9 +55,14 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     private final String deadLetterChild;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, SourceRecord> buffer;
-    private int buffered;
-    /** No buffered offset is below this: drains seek here instead of walking the tombstones of earlier drains. */
-    private long firstBuffered;
+    private ModelRunner runner;
+    /** Batches handed to the model and not yet forwarded, oldest first. */
+    private final Deque<PendingBatch> inFlight = new ArrayDeque<>();
+    private int waiting;
+    /** Wall-clock time the oldest waiting record arrived (or the task started with some waiting). */
+    private long waitingSince;
+    /** Buffered records from this offset on wait for a batch; those below it are pending (or gone): batches seek here. */
+    private long firstWaiting;
 
     public EmbedBatchProcessor(ClipModel model, PairDecoder decoder, BatchSettings batching, String bufferStoreName,
                                String embeddedChild, String deadLetterChild) {
@@ -57,87 +78,145 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.buffer = context.getStateStore(bufferStoreName);
-        // After a restart the restored buffer may already hold records.
+        this.runner = new ModelRunner(model, batching.pipelined() ? "pairstream-model-" + context.taskId() : null);
+        // After a restart the restored buffer may already hold records, including any that were pending.
         try (KeyValueIterator<Long, SourceRecord> all = buffer.all()) {
             while (all.hasNext()) {
                 long offset = all.next().key;
-                firstBuffered = buffered == 0 ? offset : Math.min(firstBuffered, offset);
-                buffered++;
+                firstWaiting = waiting == 0 ? offset : Math.min(firstWaiting, offset);
+                waiting++;
             }
         }
-        context.schedule(batching.linger(), PunctuationType.WALL_CLOCK_TIME, now -> drain());
+        waitingSince = context.currentSystemTimeMs();
+        context.schedule(batching.linger(), PunctuationType.WALL_CLOCK_TIME, this::linger);
     }
 
     @Override
     public void process(Record<String, IncomingPair> record) {
         SourceRecord source = record.value().source();
         buffer.put(source.offset(), source);
-        buffered++;
-        if (buffered >= batching.size()) {
-            drain();
+        if (waiting++ == 0) {
+            waitingSince = context.currentSystemTimeMs();
+        }
+        forwardFinished();
+        if (waiting >= batching.size()) {
+            startBatch();
+            // One batch may wait on the model thread behind the one it embeds, so the model is not idle while
+            // the stream thread forwards; beyond that the stream thread waits for the model.
+            while (inFlight.size() > (batching.pipelined() ? MAX_IN_FLIGHT : 0)) {
+                forward(inFlight.poll());
+            }
         }
     }
 
     /**
-     * Embeds everything in the buffer; the store, not the counter, says what is there. Input offsets
-     * only grow, so everything buffered lies at or after {@link #firstBuffered}.
+     * The linger tick: forwards the batches the model has finished. Once the oldest waiting record
+     * has waited a whole linger the stream is slow, so the stream thread can afford to wait: it
+     * embeds what waits and forwards everything in flight.
      */
-    private void drain() {
+    private void linger(long now) {
+        forwardFinished();
+        // The store, not the counter, says what waits: records restored into it count from the task's start.
+        if (now - waitingSince < batching.linger().toMillis()) {
+            return;
+        }
+        startBatch();
+        while (!inFlight.isEmpty()) {
+            forward(inFlight.poll());
+        }
+    }
+
+    /** Forwards, in order, the batches at the head of the queue that the model has finished. */
+    private void forwardFinished() {
+        while (!inFlight.isEmpty() && inFlight.peek().embeddings().isDone()) {
+            forward(inFlight.poll());
+        }
+    }
+
+    /**
+     * Hands every waiting record to the model; the store, not the counter, says what is there.
+     * Input offsets only grow, so everything waiting lies at or after {@link #firstWaiting}.
+     */
+    private void startBatch() {
         List<Long> offsets = new ArrayList<>();
         List<IncomingPair> batch = new ArrayList<>();
-        try (KeyValueIterator<Long, SourceRecord> all = buffer.range(firstBuffered, Long.MAX_VALUE)) {
+        long last = -1;
+        try (KeyValueIterator<Long, SourceRecord> all = buffer.range(firstWaiting, Long.MAX_VALUE)) {
             while (all.hasNext()) {
                 KeyValue<Long, SourceRecord> entry = all.next();
-                offsets.add(entry.key);
-                decodeOrDeadLetter(entry.value, batch);
+                last = entry.key;
+                if (decodeOrDeadLetter(entry.value, batch)) {
+                    offsets.add(entry.key);
+                } else {
+                    buffer.delete(entry.key);
+                }
             }
         }
-        embed(batch);
-        offsets.forEach(buffer::delete);
-        if (!offsets.isEmpty()) {
-            firstBuffered = offsets.get(offsets.size() - 1) + 1;
+        if (last >= 0) {
+            firstWaiting = last + 1;
         }
-        buffered = 0;
+        waiting = 0;
+        waitingSince = context.currentSystemTimeMs();
+        if (!batch.isEmpty()) {
+            List<byte[]> images = new ArrayList<>(batch.size());
+            List<String> captions = new ArrayList<>(batch.size());
+            for (IncomingPair incoming : batch) {
+                images.add(bytes(incoming.pair().getImage()));
+                captions.add(incoming.pair().getCaption());
+            }
+            inFlight.add(new PendingBatch(offsets, batch, runner.submit(images, captions)));
+        }
     }
 
     /** Buffered records were valid when buffered; one that no longer decodes (e.g. its schema was deleted) is dead-lettered. */
-    private void decodeOrDeadLetter(SourceRecord source, List<IncomingPair> batch) {
+    private boolean decodeOrDeadLetter(SourceRecord source, List<IncomingPair> batch) {
         try {
             batch.add(decoder.decode(source));
+            return true;
         } catch (PairDecoder.DecodeFailure failure) {
             deadLetter(source, failure.stage(), failure.error());
+            return false;
         }
     }
 
-    private void embed(List<IncomingPair> batch) {
-        if (batch.isEmpty()) {
+    /** Waits for the batch's embeddings, forwards them and removes the batch from the buffer, all in the current transaction. */
+    private void forward(PendingBatch batch) {
+        if (batch == null) {
             return;
         }
-        List<byte[]> images = new ArrayList<>(batch.size());
-        List<String> captions = new ArrayList<>(batch.size());
-        for (IncomingPair incoming : batch) {
-            images.add(bytes(incoming.pair().getImage()));
-            captions.add(incoming.pair().getCaption());
-        }
-        List<Embedding> imageVectors = model.embedImages(images);
-        List<Embedding> textVectors = model.embedTexts(captions);
+        ModelRunner.Embeddings embeddings = ModelRunner.await(batch.embeddings());
         String version = model.version();
-        for (int i = 0; i < batch.size(); i++) {
-            IncomingPair incoming = batch.get(i);
-            Embedding image = imageVectors.get(i);
-            Embedding text = textVectors.get(i);
+        List<EmbeddedPair> embedded = new ArrayList<>(batch.pairs().size());
+        long timestamp = 0;
+        for (int i = 0; i < batch.pairs().size(); i++) {
+            IncomingPair incoming = batch.pairs().get(i);
+            Embedding image = embeddings.images().get(i);
+            Embedding text = embeddings.texts().get(i);
             if (image.isRejected() || text.isRejected()) {
                 deadLetter(incoming.source(), Stage.EMBED, image.isRejected() ? image.rejection() : text.rejection());
             } else {
-                EmbeddedPair embedded = new EmbeddedPair(incoming, image.vector(), text.vector(), version);
-                context.forward(new Record<>(embedded.id(), embedded, incoming.source().timestamp()), embeddedChild);
+                embedded.add(new EmbeddedPair(incoming, image.vector(), text.vector(), version));
+                timestamp = Math.max(timestamp, incoming.source().timestamp());
             }
         }
+        if (!embedded.isEmpty()) {
+            context.forward(new Record<>(null, new EmbeddedBatch(embedded), timestamp), embeddedChild);
+        }
+        batch.offsets().forEach(buffer::delete);
     }
 
     private void deadLetter(SourceRecord source, Stage stage, Throwable error) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         context.forward(new Record<>(source.key(), DeadLetters.of(source, stage, error, now), source.timestamp()), deadLetterChild);
+    }
+
+    /** Batches in flight are abandoned: their records are still buffered, so the next owner of the task embeds them. */
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+        }
+        inFlight.clear();
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -1,6 +1,8 @@
 package io.pairstream.topology.embed;
 
+import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.topology.ingest.IncomingPair;
+import io.pairstream.topology.store.ItemMetadata;
 import java.util.Objects;
 
 /** A pair with its image and caption embedded by one model version. */
@@ -15,5 +17,11 @@ public record EmbeddedPair(IncomingPair incoming, float[] imageVector, float[] t
 
     public String id() {
         return incoming.pair().getId();
+    }
+
+    /** The facts the vector store keeps beside the pair's vectors. */
+    public ItemMetadata metadata() {
+        ImageTextPair pair = incoming.pair();
+        return new ItemMetadata(pair.getLabel(), pair.getSource(), pair.getEventTime().toEpochMilli(), modelVersion);
     }
 }

@@ -3,7 +3,7 @@ package io.pairstream.topology.select;
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.quality.QualityEvent;
-import io.pairstream.topology.store.ItemMetadata;
+import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.VectorItem;
 import io.pairstream.topology.store.VectorStore;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * Stage 5: inserts the sample into the vector store, where the store's retention bounds it, and
  * reports the store's size to the {@code quality} child.
  */
-public final class InsertProcessor implements Processor<String, EmbeddedPair, Object, Object> {
+public final class InsertProcessor implements Processor<String, SearchedPair, Object, Object> {
 
     private final String storeName;
     private final String textField;
@@ -41,14 +41,13 @@ public final class InsertProcessor implements Processor<String, EmbeddedPair, Ob
     }
 
     @Override
-    public void process(Record<String, EmbeddedPair> record) {
-        EmbeddedPair sample = record.value();
+    public void process(Record<String, SearchedPair> record) {
+        EmbeddedPair sample = record.value().pair();
         ImageTextPair pair = sample.incoming().pair();
-        ItemMetadata metadata = new ItemMetadata(pair.getLabel(), pair.getSource(), pair.getEventTime().toEpochMilli(),
-                sample.modelVersion());
         byte[] image = keepImages && pair.getImage() != null ? bytes(pair.getImage()) : null;
-        store.put(new VectorItem(sample.id(), Map.of(textField, sample.textVector(), imageField, sample.imageVector()), metadata,
+        store.put(new VectorItem(sample.id(), Map.of(textField, sample.textVector(), imageField, sample.imageVector()), sample.metadata(),
                 new SamplePayload(pair.getCaption(), image).encode()));
+        record.value().markStored();
         context.forward(record.withValue(new QualityEvent.Stored(store.count())), qualityChild);
     }
 

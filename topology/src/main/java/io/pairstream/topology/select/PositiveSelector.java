@@ -3,23 +3,20 @@ package io.pairstream.topology.select;
 import io.pairstream.topology.config.PositiveStrategy;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.embed.EmbeddedPair;
-import io.pairstream.topology.store.ItemMetadata;
+import io.pairstream.topology.search.Lookup;
+import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.Neighbour;
-import io.pairstream.topology.store.SearchMode;
-import io.pairstream.topology.store.SearchRequest;
 import io.pairstream.topology.store.VectorItem;
 import io.pairstream.topology.store.VectorStore;
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Chooses an anchor's positives among the samples already in the store (the anchor itself is
@@ -45,18 +42,15 @@ final class PositiveSelector {
     private record Candidate(String id, float guiding) {
     }
 
-    Selection select(EmbeddedPair anchor, VectorStore store, HubnessLedger ledger, boolean sampleRecall) {
+    Selection select(SearchedPair searched, VectorStore store, HubnessLedger ledger) {
+        EmbeddedPair anchor = searched.pair();
         Map<String, VectorItem> fetched = new HashMap<>();
         List<ChosenPositive> chosen = new ArrayList<>();
         int examined = 0;
         int nearDuplicates = 0;
-        int[] recall = {0, 0};
         long eventTime = anchor.incoming().pair().getEventTime().toEpochMilli();
-        boolean first = true;
         for (PositiveStrategy strategy : settings.strategies()) {
-            // One sampled search per anchor is enough for the estimate: the first strategy's.
-            List<Candidate> ranked = rank(strategy, anchor, store, fetched, sampleRecall && first ? recall : null);
-            first = false;
+            List<Candidate> ranked = rank(strategy, searched, store, fetched);
             List<String> hints = ranked.stream().limit(settings.falseNegativeHints()).map(Candidate::id).toList();
             int taken = 0;
             for (int i = 0; i < ranked.size() && taken < settings.positives(); i++) {
@@ -84,26 +78,25 @@ final class PositiveSelector {
                 taken++;
             }
         }
-        return new Selection(List.copyOf(chosen), examined, nearDuplicates, recall[0], recall[1]);
+        return new Selection(List.copyOf(chosen), examined, nearDuplicates, searched.recallHits(), searched.recallSampled());
     }
 
     /**
-     * The strategy's candidates, most similar first; samples a recall estimate into {@code recall} when
-     * given. Text and image neighbours come ranked by the store (re-scored exactly); fused ones are the
-     * union of both, ranked by the mean of the two similarities.
+     * The strategy's candidates, most similar first. Text and image neighbours come ranked by the
+     * store (re-scored exactly); fused ones are the union of both, ranked by the mean of the two
+     * similarities.
      */
-    private List<Candidate> rank(PositiveStrategy strategy, EmbeddedPair anchor, VectorStore store,
-                                 Map<String, VectorItem> fetched, int[] recall) {
+    private List<Candidate> rank(PositiveStrategy strategy, SearchedPair searched, VectorStore store, Map<String, VectorItem> fetched) {
         if (strategy == PositiveStrategy.TEXT) {
-            return search(store, request(textField, anchor.textVector(), anchor), recall);
+            return candidates(searched.neighbours(Lookup.SIMILAR_CAPTIONS, store));
         }
-        List<Candidate> byImage = search(store, request(imageField, anchor.imageVector(), anchor),
-                strategy == PositiveStrategy.IMAGE ? recall : null);
+        List<Candidate> byImage = candidates(searched.neighbours(Lookup.SIMILAR_IMAGES, store));
         if (strategy == PositiveStrategy.IMAGE) {
             return byImage;
         }
+        EmbeddedPair anchor = searched.pair();
         Set<String> ids = new LinkedHashSet<>();
-        search(store, request(textField, anchor.textVector(), anchor), recall).forEach(c -> ids.add(c.id()));
+        searched.neighbours(Lookup.SIMILAR_CAPTIONS, store).forEach(n -> ids.add(n.id()));
         byImage.forEach(c -> ids.add(c.id()));
         List<Candidate> fused = new ArrayList<>(ids.size());
         for (String id : ids) {
@@ -117,26 +110,12 @@ final class PositiveSelector {
         return fused.size() > settings.candidates() ? fused.subList(0, settings.candidates()) : fused;
     }
 
-    /** The neighbours as candidates; with {@code recall} given, also counts how many an exact search agrees on. */
-    private static List<Candidate> search(VectorStore store, SearchRequest request, int[] recall) {
-        List<Neighbour> neighbours = store.search(request);
-        if (recall != null) {
-            Set<String> exact = new HashSet<>();
-            store.search(request.withMode(SearchMode.EXACT)).forEach(n -> exact.add(n.id()));
-            recall[0] = (int) neighbours.stream().filter(n -> exact.contains(n.id())).count();
-            recall[1] = exact.size();
-        }
+    private static List<Candidate> candidates(List<Neighbour> neighbours) {
         return neighbours.stream().map(n -> new Candidate(n.id(), n.score())).toList();
     }
 
     private static VectorItem fetch(String id, VectorStore store, Map<String, VectorItem> fetched) {
         return fetched.computeIfAbsent(id, key -> store.get(key).orElse(null));
-    }
-
-    private SearchRequest request(String field, float[] query, EmbeddedPair anchor) {
-        String version = anchor.modelVersion();
-        Predicate<ItemMetadata> sameModel = metadata -> metadata.modelVersion().equals(version);
-        return SearchRequest.of(field, query, settings.candidates()).withExcluded(Set.of(anchor.id())).withFilter(sameModel);
     }
 
     private boolean isSameSampleAgain(EmbeddedPair anchor, VectorItem candidate, float imageSimilarity) {

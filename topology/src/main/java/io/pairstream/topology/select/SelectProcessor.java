@@ -7,6 +7,7 @@ import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.quality.QualityEvent;
+import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.VectorItem;
 import io.pairstream.topology.store.VectorStore;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@link PositivePair} to the {@code positives} child; then hands the anchor to the {@code insert}
  * child, so that it becomes a candidate only for later samples.
  */
-public final class SelectProcessor implements Processor<String, EmbeddedPair, Object, Object> {
+public final class SelectProcessor implements Processor<String, SearchedPair, Object, Object> {
 
     private final String storeName;
     private final String ledgerName;
@@ -37,7 +38,6 @@ public final class SelectProcessor implements Processor<String, EmbeddedPair, Ob
     private ProcessorContext<Object, Object> context;
     private VectorStore store;
     private HubnessLedger ledger;
-    private long searches;
 
     public SelectProcessor(String storeName, String ledgerName, String textField, String imageField, SelectionSettings settings,
                            QualitySettings quality, String positivesChild, String insertChild, String qualityChild) {
@@ -61,11 +61,9 @@ public final class SelectProcessor implements Processor<String, EmbeddedPair, Ob
     }
 
     @Override
-    public void process(Record<String, EmbeddedPair> record) {
-        EmbeddedPair anchor = record.value();
-        searches++;
-        boolean sampleRecall = quality.recallSampleEvery() > 0 && searches % quality.recallSampleEvery() == 0;
-        Selection selection = selector.select(anchor, store, ledger, sampleRecall);
+    public void process(Record<String, SearchedPair> record) {
+        EmbeddedPair anchor = record.value().pair();
+        Selection selection = selector.select(record.value(), store, ledger);
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (ChosenPositive chosen : selection.positives()) {
             PositivePair pair = pair(anchor, chosen, now);

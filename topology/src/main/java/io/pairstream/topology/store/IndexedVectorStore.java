@@ -150,6 +150,17 @@ final class IndexedVectorStore implements VectorStore {
     }
 
     @Override
+    public float similarity(String field, float[] query, String id) {
+        Objects.requireNonNull(id, "id cannot be null");
+        checkOpen();
+        checks.checkQuery(field, query);
+        ensureIndexed();
+        int ordinal = table.ordinal(id);
+        IvfIndex index = indexes.get(field);
+        return ordinal >= 0 && index.contains(ordinal) ? index.exactScore(query, ordinal) : Float.NaN;
+    }
+
+    @Override
     public int count() {
         checkOpen();
         ensureIndexed();

@@ -46,7 +46,12 @@ final class ItemTable {
 
     /** A key that orders items of equal score the same way in every run: the id's hash. */
     int tieKey(int ordinal) {
-        return ids[ordinal].hashCode();
+        return tieKey(ids[ordinal]);
+    }
+
+    /** Equal scores rank the higher tie key first: a stable order that does not depend on insertion. */
+    static int tieKey(String id) {
+        return id.hashCode();
     }
 
     ItemMetadata metadata(int ordinal) {

@@ -22,7 +22,11 @@ final class VectorChecks {
     }
 
     void checkQuery(SearchRequest request) {
-        checkVector(request.field(), request.query(), "query");
+        checkQuery(request.field(), request.query());
+    }
+
+    void checkQuery(String field, float[] query) {
+        checkVector(field, query, "query");
     }
 
     VectorStoreException problem(String problem) {

@@ -28,6 +28,13 @@ public interface VectorStore extends StateStore {
     /** One result list per request, in request order. */
     List<List<Neighbour>> searchBatch(List<SearchRequest> requests);
 
+    /**
+     * The exact cosine of {@code query} and the stored item's vector of {@code field}, scored as
+     * searches re-rank their results (so equal vectors tie exactly); {@code NaN} when no item with
+     * this id holds the field.
+     */
+    float similarity(String field, float[] query, String id);
+
     /** How many items the store holds. */
     int count();
 

@@ -16,7 +16,7 @@ class CurationConfigTest {
         CurationConfig config = CurationConfig.of(Map.of());
 
         assertEquals(TopicNames.defaults(), config.topics());
-        assertEquals(new BatchSettings(32, Duration.ofMillis(200)), config.batching());
+        assertEquals(new BatchSettings(32, Duration.ofMillis(200), true), config.batching());
     }
 
     @Test

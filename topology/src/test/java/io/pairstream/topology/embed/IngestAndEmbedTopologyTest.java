@@ -13,7 +13,15 @@ import io.pairstream.topology.ingest.DecodeProcessor;
 import io.pairstream.topology.ingest.PairDecoder;
 import io.pairstream.topology.ingest.SourceRecordSerde;
 import io.pairstream.topology.ingest.SourceRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.pairstream.topology.model.Embedding;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.serialization.LongDeserializer;
@@ -54,7 +62,9 @@ class IngestAndEmbedTopologyTest {
     @TempDir
     Path stateDir;
 
-    private final HashingClipModel model = new HashingClipModel();
+    private HashingClipModel model = new HashingClipModel();
+    /** Batches of three, each embedded and forwarded at once unless a test pipelines them. */
+    private BatchSettings batching = new BatchSettings(3, Duration.ofSeconds(1), false);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, String> embedded;
@@ -87,15 +97,75 @@ class IngestAndEmbedTopologyTest {
         Topology topology = new Topology();
         topology.addSource("raw", new ByteArrayDeserializer(), new ByteArrayDeserializer(), "pairs.raw");
         topology.addProcessor("decode", () -> new DecodeProcessor(decoder, "embed", "dlq"), "raw");
-        topology.addProcessor("embed", () -> new EmbedBatchProcessor(model, decoder, new BatchSettings(3, Duration.ofSeconds(1)),
-                "embed-buffer", "embedded", "dlq"), "decode");
+        topology.addProcessor("embed", () -> new EmbedBatchProcessor(model, decoder, batching,
+                "embed-buffer", "unbatch", "dlq"), "decode");
+        topology.addProcessor("unbatch", Unbatch::new, "embed");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("embed-buffer"), Serdes.Long(), new SourceRecordSerde()), "embed");
         topology.addSink("embedded", "embedded.out", new StringSerializer(),
                 (topic, pair) -> (((EmbeddedPair) pair).id() + "|" + ((EmbeddedPair) pair).modelVersion() + "|"
                         + ((EmbeddedPair) pair).imageVector().length + "," + ((EmbeddedPair) pair).textVector().length).getBytes(StandardCharsets.UTF_8),
-                "embed");
+                "unbatch");
         topology.addSink("dlq", "pairs.dlq", new ByteArraySerializer(), deadLetterSerializer, "decode", "embed");
         return topology;
+    }
+
+    private void restart(BatchSettings settings, HashingClipModel clipModel) {
+        driver.close();
+        batching = settings;
+        model = clipModel;
+        startDriver();
+    }
+
+    private static List<String> ids(List<String> embeddedValues) {
+        return embeddedValues.stream().map(v -> v.split("\\|")[0]).toList();
+    }
+
+    private static List<Long> keys(KeyValueStore<Long, SourceRecord> store) {
+        List<Long> keys = new ArrayList<>();
+        try (KeyValueIterator<Long, SourceRecord> all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    /** Forwards each pair of an embedded batch, so the sink shows one value per pair. */
+    private static final class Unbatch implements Processor<Object, EmbeddedBatch, String, EmbeddedPair> {
+        private ProcessorContext<String, EmbeddedPair> context;
+
+        @Override
+        public void init(ProcessorContext<String, EmbeddedPair> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<Object, EmbeddedBatch> record) {
+            record.value().pairs().forEach(pair -> context.forward(new Record<>(pair.id(), pair, record.timestamp())));
+        }
+    }
+
+    /** The hashing model behind a gate: its first call waits until the test opens it. */
+    private static final class GatedClipModel extends HashingClipModel {
+        private final CountDownLatch called = new CountDownLatch(1);
+        private final CountDownLatch gate = new CountDownLatch(1);
+
+        @Override
+        public List<Embedding> embedImages(List<byte[]> encodedImages) {
+            called.countDown();
+            try {
+                assertTrue(gate.await(30, TimeUnit.SECONDS), "the test never opened the gate");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return super.embedImages(encodedImages);
+        }
+
+        void awaitCalled() throws InterruptedException {
+            assertTrue(called.await(30, TimeUnit.SECONDS), "the model was never called");
+        }
+
+        void open() {
+            gate.countDown();
+        }
     }
 
     private void startDriver() {
@@ -127,6 +197,47 @@ class IngestAndEmbedTopologyTest {
 
         assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5"), embedded.readValuesToList().stream().map(v -> v.split("\\|")[0]).toList());
         assertEquals(List.of(3, 3), model.imageBatchSizes());
+    }
+
+    @Test
+    void shouldForwardPipelinedBatchesInInputOrderAndEverythingAtTheLinger() {
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), new HashingClipModel());
+        for (int i = 0; i < 7; i++) {
+            send(pair("p" + i, "a photo of item " + i, new byte[] {1, 2, (byte) i}));
+        }
+
+        // Batches are forwarded as the model finishes them, so how many are out yet depends on timing; their order does not.
+        List<String> early = ids(embedded.readValuesToList());
+        assertTrue(List.of(List.of(), List.of("p0", "p1", "p2"), List.of("p0", "p1", "p2", "p3", "p4", "p5")).contains(early),
+                early.toString());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<String> all = new ArrayList<>(early);
+        all.addAll(ids(embedded.readValuesToList()));
+        assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6"), all);
+        assertEquals(List.of(3, 3, 1), model.imageBatchSizes());
+        assertEquals(0, driver.<Long, SourceRecord>getKeyValueStore("embed-buffer").approximateNumEntries());
+    }
+
+    @Test
+    void shouldKeepABatchOnTheModelThreadInTheBufferUntilItIsForwarded() throws Exception {
+        GatedClipModel gated = new GatedClipModel();
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), gated);
+        for (int i = 0; i < 4; i++) {
+            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
+        }
+        gated.awaitCalled();
+
+        // A commit now keeps the pending batch in the buffer, so a crash embeds it again.
+        KeyValueStore<Long, SourceRecord> store = driver.getKeyValueStore("embed-buffer");
+        assertEquals(List.of(0L, 1L, 2L, 3L), keys(store));
+        assertTrue(embedded.isEmpty());
+
+        gated.open();
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        assertEquals(List.of("p0", "p1", "p2", "p3"), ids(embedded.readValuesToList()));
+        assertEquals(List.of(), keys(store));
     }
 
     @Test

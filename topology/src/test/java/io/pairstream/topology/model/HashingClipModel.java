@@ -13,7 +13,7 @@ import java.util.Locale;
  * (empty captions, images it cannot decode: here, bytes starting with 'X') item by item, and
  * records its batch sizes so tests can see batching.
  */
-public final class HashingClipModel implements ClipModel {
+public class HashingClipModel implements ClipModel {
 
     public static final int DIMENSION = 16;
 

@@ -80,6 +80,25 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldScoreOneStoredItemExactlyAsItsSearchesDo() {
+        store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION + ",image:" + DIMENSION));
+        ClusteredVectors data = new ClusteredVectors(13, DIMENSION, 5, 0.9f);
+        for (int i = 0; i < 50; i++) {
+            Map<String, float[]> vectors = i == 7 ? Map.of("text", data.next()) : Map.of("text", data.next(), "image", data.next());
+            store.put(new VectorItem("item-" + i, vectors, new ItemMetadata(null, "test", i, "m1")));
+        }
+        float[] query = data.next();
+        for (Neighbour found : store.search(SearchRequest.of("text", query, 10).withMode(SearchMode.EXACT))) {
+            assertEquals(found.score(), store.similarity("text", query, found.id()), "scored as the search scored " + found.id());
+        }
+        assertTrue(Float.isNaN(store.similarity("text", query, "unknown")));
+        assertTrue(Float.isNaN(store.similarity("image", query, "item-7")), "an item without the field");
+        store.delete("item-3");
+        assertTrue(Float.isNaN(store.similarity("text", query, "item-3")));
+        assertThrows(VectorStoreException.class, () -> store.similarity("text", new float[3], "item-4"));
+    }
+
+    @Test
     void shouldDeleteItsVectorFilesOnClose() throws java.io.IOException {
         store = open(Map.of());
         store.put(item("a", unit(0), "m1", 1));

@@ -1,0 +1,103 @@
+package io.pairstream.topology.search;
+
+import io.pairstream.topology.config.AlignmentSettings;
+import io.pairstream.topology.config.PositiveStrategy;
+import io.pairstream.topology.config.QualitySettings;
+import io.pairstream.topology.config.SelectionSettings;
+import io.pairstream.topology.embed.EmbeddedBatch;
+import io.pairstream.topology.embed.EmbeddedPair;
+import io.pairstream.topology.store.Neighbour;
+import io.pairstream.topology.store.SearchMode;
+import io.pairstream.topology.store.SearchRequest;
+import io.pairstream.topology.store.VectorStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Searches the store for all the lookups of all the pairs of a batch in one
+ * {@link VectorStore#searchBatch} call, so each probed inverted list is scanned once for the whole
+ * batch while its codes are in cache. Every {@code recall.sample.every}-th pair also gets an exact
+ * search of its first positive lookup, to estimate the recall of the approximate one.
+ */
+public final class BatchSearcher {
+
+    private final SearchFields fields;
+    private final Map<Lookup, Integer> lookups;
+    private final Lookup sampledLookup;
+    private final int sampleEvery;
+    private long searched;
+
+    /** {@code lookups} gives how many neighbours each lookup asks for; {@code sampledLookup} may be null (no recall sampling). */
+    BatchSearcher(SearchFields fields, Map<Lookup, Integer> lookups, Lookup sampledLookup, int sampleEvery) {
+        this.fields = fields;
+        this.lookups = new EnumMap<>(lookups);
+        this.sampledLookup = sampledLookup;
+        this.sampleEvery = sampleEvery;
+    }
+
+    /** The lookups the alignment check and the positive selection use, as configured. */
+    public static BatchSearcher forStages(SearchFields fields, AlignmentSettings alignment, SelectionSettings selection,
+                                          QualitySettings quality) {
+        Map<Lookup, Integer> lookups = new EnumMap<>(Lookup.class);
+        if (alignment.ranks()) {
+            lookups.put(Lookup.CAPTIONS_FOR_IMAGE, alignment.rivalsSearched());
+        }
+        for (PositiveStrategy strategy : selection.strategies()) {
+            if (strategy != PositiveStrategy.IMAGE) {
+                lookups.put(Lookup.SIMILAR_CAPTIONS, selection.candidates());
+            }
+            if (strategy != PositiveStrategy.TEXT) {
+                lookups.put(Lookup.SIMILAR_IMAGES, selection.candidates());
+            }
+        }
+        Lookup sampled = selection.strategies().isEmpty() ? null
+                : selection.strategies().get(0) == PositiveStrategy.IMAGE ? Lookup.SIMILAR_IMAGES : Lookup.SIMILAR_CAPTIONS;
+        return new BatchSearcher(fields, lookups, sampled, quality.recallSampleEvery());
+    }
+
+    /** The batch's pairs in order, each with what its lookups found in the store as it is now. */
+    public List<SearchedPair> search(EmbeddedBatch batch, VectorStore store) {
+        List<SearchRequest> requests = new ArrayList<>();
+        boolean[] sampled = new boolean[batch.pairs().size()];
+        for (int i = 0; i < sampled.length; i++) {
+            EmbeddedPair pair = batch.pairs().get(i);
+            lookups.forEach((lookup, k) -> requests.add(request(lookup, k, pair)));
+            searched++;
+            sampled[i] = sampledLookup != null && sampleEvery > 0 && searched % sampleEvery == 0;
+            if (sampled[i]) {
+                requests.add(request(sampledLookup, lookups.get(sampledLookup), pair).withMode(SearchMode.EXACT));
+            }
+        }
+        List<List<Neighbour>> answers = requests.isEmpty() ? List.of() : store.searchBatch(requests);
+        SearchedPair[] members = new SearchedPair[sampled.length];
+        List<SearchedPair> inOrder = Arrays.asList(members);
+        int next = 0;
+        for (int i = 0; i < members.length; i++) {
+            Map<Lookup, SearchedPair.Found> found = new EnumMap<>(Lookup.class);
+            for (Map.Entry<Lookup, Integer> lookup : lookups.entrySet()) {
+                found.put(lookup.getKey(), new SearchedPair.Found(answers.get(next++), lookup.getValue()));
+            }
+            int hits = 0;
+            int exactCount = 0;
+            if (sampled[i]) {
+                Set<String> exact = new HashSet<>();
+                answers.get(next++).forEach(n -> exact.add(n.id()));
+                hits = (int) found.get(sampledLookup).neighbours().stream().filter(n -> exact.contains(n.id())).count();
+                exactCount = exact.size();
+            }
+            members[i] = new SearchedPair(batch.pairs().get(i), fields, inOrder.subList(0, i), found, hits, exactCount);
+        }
+        return inOrder;
+    }
+
+    private SearchRequest request(Lookup lookup, int k, EmbeddedPair pair) {
+        String version = pair.modelVersion();
+        return SearchRequest.of(lookup.field(fields), lookup.query(pair), k).withExcluded(Set.of(pair.id()))
+                .withFilter(metadata -> metadata.modelVersion().equals(version));
+    }
+}

@@ -1,0 +1,98 @@
+package io.pairstream.topology.search;
+
+import io.pairstream.topology.embed.EmbeddedPair;
+import io.pairstream.topology.store.Neighbour;
+import io.pairstream.topology.store.VectorStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A pair with its store neighbours, searched together with the rest of its model batch before any
+ * of the batch was stored. Later stages ask for a lookup's neighbours as the store is when they
+ * ask: those found for the batch plus the pairs of the batch before this one that have been
+ * stored since, scored exactly. So a pair sees exactly the samples that came before it, as if it
+ * had been searched alone, while the store is scanned once per batch.
+ */
+public final class SearchedPair {
+
+    /** What one lookup found in the store: the neighbours, best first, and how many were asked for. */
+    record Found(List<Neighbour> neighbours, int k) {
+    }
+
+    private final EmbeddedPair pair;
+    private final SearchFields fields;
+    private final List<SearchedPair> earlier;
+    private final Map<Lookup, Found> found;
+    private final int recallHits;
+    private final int recallSampled;
+    private boolean stored;
+
+    SearchedPair(EmbeddedPair pair, SearchFields fields, List<SearchedPair> earlier, Map<Lookup, Found> found, int recallHits,
+                 int recallSampled) {
+        this.pair = Objects.requireNonNull(pair, "pair cannot be null");
+        this.fields = fields;
+        this.earlier = earlier;
+        this.found = found;
+        this.recallHits = recallHits;
+        this.recallSampled = recallSampled;
+    }
+
+    public EmbeddedPair pair() {
+        return pair;
+    }
+
+    public String id() {
+        return pair.id();
+    }
+
+    /**
+     * The lookup's best neighbours among the samples stored before this pair, most similar first
+     * (ties as the store orders them), scored as the store scores. An item evicted since the batch was searched may still appear; reading it
+     * from the store then finds nothing.
+     *
+     * @throws IllegalStateException when the lookup was not searched for this pair's batch
+     */
+    public List<Neighbour> neighbours(Lookup lookup, VectorStore store) {
+        Found result = found.get(lookup);
+        if (result == null) {
+            throw new IllegalStateException("the " + lookup + " lookup was not searched for pair " + id());
+        }
+        Map<String, Neighbour> sameBatch = new LinkedHashMap<>();
+        for (SearchedPair before : earlier) {
+            EmbeddedPair sample = before.pair();
+            if (before.stored && !sample.id().equals(id()) && sample.modelVersion().equals(pair.modelVersion())) {
+                // NaN: stored, then evicted again by retention.
+                float score = store.similarity(lookup.field(fields), lookup.query(pair), sample.id());
+                if (!Float.isNaN(score)) {
+                    sameBatch.put(sample.id(), new Neighbour(sample.id(), score, sample.metadata()));
+                }
+            }
+        }
+        if (sameBatch.isEmpty()) {
+            return result.neighbours();
+        }
+        List<Neighbour> merged = new ArrayList<>(result.neighbours().size() + sameBatch.size());
+        result.neighbours().stream().filter(n -> !sameBatch.containsKey(n.id())).forEach(merged::add);
+        merged.addAll(sameBatch.values());
+        merged.sort(Neighbour.BEST_FIRST);
+        return merged.size() > result.k() ? List.copyOf(merged.subList(0, result.k())) : merged;
+    }
+
+    /** Neighbours the approximate search shared with an exact one, when this pair was sampled for recall. */
+    public int recallHits() {
+        return recallHits;
+    }
+
+    /** Neighbours the exact search returned; 0 when this pair was not sampled. */
+    public int recallSampled() {
+        return recallSampled;
+    }
+
+    /** Records that the pair is now in the store, so later pairs of its batch count it among their neighbours. */
+    public void markStored() {
+        stored = true;
+    }
+}
