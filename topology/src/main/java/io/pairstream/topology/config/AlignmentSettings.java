@@ -32,9 +32,11 @@ public record AlignmentSettings(double minScore, int rankK, double rankMargin, i
                                 + "are rejected as CAPTION_NOT_IN_TOP_K. 0 turns the test off.")
                 .define(RANK_MARGIN_CONFIG, Type.DOUBLE, 0.065, Range.between(0, 2), Importance.MEDIUM,
                         "How much better than the pair's own caption a stored caption must match the image to count against it.")
-                .define(RANK_MIN_STORE_SIZE_CONFIG, Type.INT, 50, Range.atLeast(0), Importance.LOW,
-                        "Stored items needed before the rank test applies: a nearly empty store may hold no caption of "
-                                + "the image's kind to beat a wrong one. With ten kinds of image, 50 hold each kind with 99% odds.");
+                .define(RANK_MIN_STORE_SIZE_CONFIG, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+                        "Stored items needed before the rank test applies; 0 applies it from the first stored sample. A "
+                                + "nearly empty store may hold no caption of the image's kind to beat a wrong one, but skipping "
+                                + "the test catches none either: on the Fashion-MNIST stream of CurationPipelineIT, 0 gave "
+                                + "mismatch precision 0.902 and recall 0.902, 10 gave 0.921 and 0.897, 50 gave 0.900 and 0.881.");
     }
 
     static AlignmentSettings from(AbstractConfig config) {
