@@ -4,6 +4,8 @@
 #
 #   bench/store/run.sh synthetic 100000 [dim]      seeded clustered L2-normalised vectors (dim 512 by default)
 #   bench/store/run.sh minilm    60000             MiniLM embeddings of Debian package descriptions
+#   bench/store/run.sh miniclip  70000             mini-CLIP image embeddings of Fashion-MNIST (train + test;
+#                                                  needs apt-get install dataset-fashion-mnist)
 #
 # Needs: a build (mvn -B -pl bench -am package -DskipTests) and, for the peers,
 # apt-get install python3-faiss python3-hnswlib. Environment: HEAP (default 4g), LISTS, PROBES, EFS,
@@ -29,6 +31,12 @@ if [[ $data == minilm ]]; then
   if [[ ! -f $vectors ]]; then
     lz4cat /var/lib/apt/lists/*debian_dists_*_main_binary-amd64_Packages.lz4 > bench/out/Packages
     java_run io.pairstream.bench.store.EmbedDebianDescriptions bench/out/Packages "$vectors" 1000000
+  fi
+  source_arg=$vectors
+elif [[ $data == miniclip ]]; then
+  vectors=bench/out/miniclip/vectors.f32
+  if [[ ! -f $vectors ]]; then
+    java_run io.pairstream.bench.store.EmbedFashionImages "$vectors" 70000
   fi
   source_arg=$vectors
 else

@@ -48,11 +48,14 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Usage: {@code ThroughputBench [store-size] [measured-records] [runs] [key=value ...]} (defaults
  * 100000, 5000 and {@code abc}; e.g. {@code c} runs only the zero-cost pipeline, as for profiling
  * the machinery); each {@code key=value} overrides a curation setting in both pipelines, e.g.
- * {@code vector.store.index.probes=16}.
+ * {@code vector.store.index.probes=16}, or, with the prefix {@code kafka.}, a Kafka Streams setting, e.g.
+ * {@code kafka.commit.interval.ms=1000}.
  */
 public final class ThroughputBench {
 
     private static final int BATCH = 32;
+    /** Overrides under this prefix go to Kafka Streams and its clients, as the service's kafka.* keys do. */
+    private static final String KAFKA_PREFIX = "kafka.";
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
 
     private ThroughputBench() {
@@ -171,15 +174,21 @@ public final class ThroughputBench {
             platform.ensureCurationTopics(topics);
             Map<String, Object> settings = new HashMap<>(Map.of(QualitySettings.WINDOW_MS_CONFIG, 1_000L,
                     SelectionSettings.STRATEGIES_CONFIG, "text,image"));
-            settings.putAll(overrides);
+            Map<String, Object> kafka = new HashMap<>(Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+            overrides.forEach((key, value) -> {
+                if (key.startsWith(KAFKA_PREFIX)) {
+                    kafka.put(key.substring(KAFKA_PREFIX.length()), value);
+                } else {
+                    settings.put(key, value);
+                }
+            });
             if (zeroCost) {
                 // Random vectors: no pair is aligned and no neighbour is close, so the checks are opened up to let every stage work.
                 settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
                         SelectionSettings.MIN_SIMILARITY_PREFIX + "text", -1.0, SelectionSettings.MIN_SIMILARITY_PREFIX + "image", -1.0));
             }
             try (CurationPipeline pipeline = CurationPipeline.start(
-                    CurationPipeline.streamsProperties(directory.resolve("state"),
-                            Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1)),
+                    CurationPipeline.streamsProperties(directory.resolve("state"), kafka),
                     CurationConfig.of(settings), model, serde);
                  Sender sender = new Sender(bootstrap, serde, topics.rawPairs(), pool);
                  Watcher watcher = new Watcher(bootstrap, serde, topics)) {
