@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Future;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,6 +23,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 2: buffers pairs in a changelogged store and embeds them through the model in batches,
@@ -39,6 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * dead-lettered alone; the rest of its batch goes on.
  */
 public final class EmbedBatchProcessor implements Processor<String, IncomingPair, Object, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedBatchProcessor.class);
 
     /** Batches that may be in flight on the model thread when a full batch comes. */
     private static final int MAX_IN_FLIGHT = 2;
@@ -59,6 +64,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     /** Batches handed to the model and not yet forwarded, oldest first. */
     private final Deque<PendingBatch> inFlight = new ArrayDeque<>();
     private int waiting;
+    private long awaitedNanos;
+    private long startNanos;
     /** Wall-clock time the oldest waiting record arrived (or the task started with some waiting). */
     private long waitingSince;
     /** Buffered records from this offset on wait for a batch; those below it are pending (or gone): batches seek here. */
@@ -78,6 +85,7 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.buffer = context.getStateStore(bufferStoreName);
+        this.startNanos = System.nanoTime();
         this.runner = new ModelRunner(model, batching.pipelined() ? "pairstream-model-" + context.taskId() : null);
         // After a restart the restored buffer may already hold records, including any that were pending.
         try (KeyValueIterator<Long, SourceRecord> all = buffer.all()) {
@@ -184,7 +192,9 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         if (batch == null) {
             return;
         }
+        long start = System.nanoTime();
         ModelRunner.Embeddings embeddings = ModelRunner.await(batch.embeddings());
+        awaitedNanos += System.nanoTime() - start;
         String version = model.version();
         List<EmbeddedPair> embedded = new ArrayList<>(batch.pairs().size());
         long timestamp = 0;
@@ -214,9 +224,15 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     @Override
     public void close() {
         if (runner != null) {
+            LOG.info("Embedded {} batches in {} s on the model thread; the stream thread waited {} s for them over {} s",
+                    runner.batches(), seconds(runner.busyNanos()), seconds(awaitedNanos), seconds(System.nanoTime() - startNanos));
             runner.close();
         }
         inFlight.clear();
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.errors.StreamsException;
 
 /**
@@ -23,6 +24,8 @@ final class ModelRunner implements AutoCloseable {
 
     private final ClipModel model;
     private final ExecutorService thread;
+    private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
 
     /** {@code threadName} null runs every batch on the caller's thread. */
     ModelRunner(ClipModel model, String threadName) {
@@ -58,7 +61,23 @@ final class ModelRunner implements AutoCloseable {
     }
 
     private Embeddings embed(List<byte[]> images, List<String> captions) {
-        return new Embeddings(model.embedImages(images), model.embedTexts(captions));
+        long start = System.nanoTime();
+        try {
+            return new Embeddings(model.embedImages(images), model.embedTexts(captions));
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - start);
+            batches.incrementAndGet();
+        }
+    }
+
+    /** Time spent embedding so far, over all batches. */
+    long busyNanos() {
+        return busyNanos.get();
+    }
+
+    /** Batches embedded so far. */
+    long batches() {
+        return batches.get();
     }
 
     /** Stops the model thread; a batch still running is abandoned (its records stay buffered). */
