@@ -1,5 +1,7 @@
 package io.pairstream.curator.model;
 
+import ai.djl.repository.zoo.Criteria;
+
 /** How many threads a model runs one batch on. */
 public final class ModelThreads {
 
@@ -13,6 +15,16 @@ public final class ModelThreads {
      */
     public static int leavingOneCore() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /**
+     * Runs an ONNX Runtime model on {@code threads} intra-op threads (one inter-op thread). With one,
+     * it runs on the calling thread and keeps no pool of workers spinning between batches.
+     */
+    static <I, O> Criteria.Builder<I, O> onOnnxRuntime(Criteria.Builder<I, O> criteria, int threads) {
+        return criteria.optEngine("OnnxRuntime")
+                .optOption("intraOpNumThreads", Integer.toString(threads))
+                .optOption("interOpNumThreads", "1");
     }
 
     /** {@code configured}, or {@link #leavingOneCore()} when it is 0 (automatic). */

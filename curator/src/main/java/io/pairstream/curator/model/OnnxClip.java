@@ -81,10 +81,8 @@ public final class OnnxClip {
         try {
             Criteria.Builder<BufferedImage, float[]> criteria = Criteria.builder()
                     .setTypes(BufferedImage.class, float[].class)
-                    .optModelPath(visual)
-                    .optEngine("OnnxRuntime")
-                    .optOption("intraOpNumThreads", Integer.toString(threads))
-                    .optOption("interOpNumThreads", "1");
+                    .optModelPath(visual);
+            ModelThreads.onOnnxRuntime(criteria, threads);
             ImagePreprocessor preprocessor = new ImagePreprocessor(config.imageSize(), config.mean(), config.std());
             ImageEncoder images = new ImageEncoder(criteria, preprocessor, config.imageOutput(), MAX_BATCH_SIZE);
             return new DjlClipModel(version, images, texts, limits);

@@ -51,7 +51,7 @@ public final class OnnxTextEncoder implements AutoCloseable {
                 .optDevice(builder.device)
                 .optTranslator(new TextEmbeddingTranslator(tokenizer, builder.outputName, builder.pooling));
         if (builder.threads > 0) {
-            criteria.optOption("intraOpNumThreads", Integer.toString(builder.threads)).optOption("interOpNumThreads", "1");
+            ModelThreads.onOnnxRuntime(criteria, builder.threads);
         }
         try {
             this.predictors = new PredictorPool<>(criteria.build().loadModel());

@@ -4,6 +4,7 @@ import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.store.Neighbour;
 import io.pairstream.topology.store.VectorStore;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class SearchedPair {
     private final Map<Lookup, Found> found;
     private final int recallHits;
     private final int recallSampled;
+    private final Map<Lookup, List<Neighbour>> merged = new EnumMap<>(Lookup.class);
     private boolean stored;
 
     SearchedPair(EmbeddedPair pair, SearchFields fields, List<SearchedPair> earlier, Map<Lookup, Found> found, int recallHits,
@@ -50,8 +52,9 @@ public final class SearchedPair {
 
     /**
      * The lookup's best neighbours among the samples stored before this pair, most similar first
-     * (ties as the store orders them), scored as the store scores. An item evicted since the batch was searched may still appear; reading it
-     * from the store then finds nothing.
+     * (ties as the store orders them), scored as the store scores. An item evicted since the batch
+     * was searched may still appear; reading it from the store then finds nothing. Worked out once
+     * per lookup: every stage asks after the pairs before this one were stored and before this one is.
      *
      * @throws IllegalStateException when the lookup was not searched for this pair's batch
      */
@@ -60,6 +63,10 @@ public final class SearchedPair {
         if (result == null) {
             throw new IllegalStateException("the " + lookup + " lookup was not searched for pair " + id());
         }
+        return merged.computeIfAbsent(lookup, key -> withSameBatch(key, result, store));
+    }
+
+    private List<Neighbour> withSameBatch(Lookup lookup, Found result, VectorStore store) {
         Map<String, Neighbour> sameBatch = new LinkedHashMap<>();
         for (SearchedPair before : earlier) {
             EmbeddedPair sample = before.pair();
@@ -74,11 +81,11 @@ public final class SearchedPair {
         if (sameBatch.isEmpty()) {
             return result.neighbours();
         }
-        List<Neighbour> merged = new ArrayList<>(result.neighbours().size() + sameBatch.size());
-        result.neighbours().stream().filter(n -> !sameBatch.containsKey(n.id())).forEach(merged::add);
-        merged.addAll(sameBatch.values());
-        merged.sort(Neighbour.BEST_FIRST);
-        return merged.size() > result.k() ? List.copyOf(merged.subList(0, result.k())) : merged;
+        List<Neighbour> all = new ArrayList<>(result.neighbours().size() + sameBatch.size());
+        result.neighbours().stream().filter(n -> !sameBatch.containsKey(n.id())).forEach(all::add);
+        all.addAll(sameBatch.values());
+        all.sort(Neighbour.BEST_FIRST);
+        return List.copyOf(all.size() > result.k() ? all.subList(0, result.k()) : all);
     }
 
     /** Neighbours the approximate search shared with an exact one, when this pair was sampled for recall. */
