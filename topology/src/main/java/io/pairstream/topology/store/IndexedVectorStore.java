@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -232,7 +233,7 @@ final class IndexedVectorStore implements VectorStore {
     private IvfIndex.Query indexQuery(SearchRequest request) {
         int probes = request.probes() == SearchRequest.STORE_DEFAULT_PROBES ? config.probes() : request.probes();
         return new IvfIndex.Query(request.query(), request.k(), request.k() * config.rerankFactor(), probes,
-                ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal)));
+                accepts(request));
     }
 
     private List<Neighbour> neighbours(TopCandidates.Ranked ranked) {
@@ -244,16 +245,13 @@ final class IndexedVectorStore implements VectorStore {
         return neighbours;
     }
 
-    /** Every item scored against the query with its exact vector (from the mapped file, which mirrors RocksDB). */
+    /** The exact answer: every item of the field is considered (see {@link IvfIndex#exactSearch}). */
     private TopCandidates.Ranked exact(SearchRequest request) {
-        TopCandidates best = new TopCandidates(request.k());
-        IvfIndex index = indexes.get(request.field());
-        table.forEachOrdinal(ordinal -> {
-            if (index.contains(ordinal) && request.accepts(table.id(ordinal), table.metadata(ordinal))) {
-                best.offer(index.exactScore(request.query(), ordinal), ordinal, table.tieKey(ordinal));
-            }
-        });
-        return best.drainBestFirst();
+        return indexes.get(request.field()).exactSearch(request.query(), request.k(), accepts(request), table::tieKey);
+    }
+
+    private IntPredicate accepts(SearchRequest request) {
+        return ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal));
     }
 
     /** Adds the item to the table and the indexes; returns the list each vector was filed under. */

@@ -9,6 +9,8 @@ package io.pairstream.topology.store;
 final class Int8Quantiser {
 
     private static final float MAX_CODE = 127f;
+    /** Covers the rounding of float dot products of a few thousand terms, far above it. */
+    private static final double FLOAT_SLACK = 1e-4;
 
     private Int8Quantiser() {
     }
@@ -35,6 +37,37 @@ final class Int8Quantiser {
             codes[offset + i] = (byte) Math.round(vector[i] * inverse);
         }
         return scale;
+    }
+
+    /**
+     * How far the code estimate {@code (a·b)·s_q·s_x} of a dot product may lie from the float dot
+     * product {@code q·x}, for a query {@code q} with code {@code a} and scale {@code s_q} and any
+     * item {@code x} of norm at most {@code maxNorm} with scale {@code s_x}. Rounding leaves each
+     * component within half a scale step, so with {@code q = s_q·a + η} and {@code x = s_x·b + ε}:
+     * <pre>
+     *   |q·x − s_q·s_x·(a·b)| = |s_q·(a·ε) + s_x·(b·η) + η·ε|
+     *                         ≤ s_q·s_x·‖a‖₁/2 + s_q·(‖x‖₁ + d·s_x/2)/2 + d·s_q·s_x/4
+     *                         ≤ s_x · s_q·(‖a‖₁ + d)/2  +  s_q·√d·maxNorm/2,
+     * </pre>
+     * plus a little for the float arithmetic of both products. Exact search uses it to skip, with
+     * certainty, the items whose codes already show they cannot make the top.
+     */
+    static ErrorBound errorBound(Code query, float maxNorm) {
+        long l1 = 0;
+        for (byte component : query.bytes()) {
+            l1 += Math.abs(component);
+        }
+        int dimension = query.bytes().length;
+        float perItemScale = query.scale() * (l1 + dimension) / 2f;
+        float constant = (float) (query.scale() * Math.sqrt(dimension) * maxNorm / 2 + FLOAT_SLACK);
+        return new ErrorBound(perItemScale, constant);
+    }
+
+    /** The error bound of one query's code estimates: {@code perItemScale · s_x + constant}. */
+    record ErrorBound(float perItemScale, float constant) {
+        float of(float itemScale) {
+            return perItemScale * itemScale + constant;
+        }
     }
 
     /** Writes the approximate floats of a code into {@code out} at {@code outOffset}. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.IntConsumer;
 
 /**
  * Maps item ids to the dense ordinals the indexes use, keeps each item's metadata for filters, and
@@ -27,11 +26,6 @@ final class ItemTable {
 
     int size() {
         return ordinals.size();
-    }
-
-    /** Calls {@code action} with the ordinal of every item. */
-    void forEachOrdinal(IntConsumer action) {
-        ordinals.values().forEach(action::accept);
     }
 
     /** The ordinal of {@code id}, or -1. */

@@ -16,6 +16,8 @@ final class IvfIndex {
 
     static final int UNASSIGNED = -1;
     private static final int INITIAL_ORDINALS = 1024;
+    /** The largest norm of a stored vector: stores only take vectors normalised within the tolerance. */
+    private static final float MAX_NORM = (float) Math.sqrt(1 + VectorUtil.NORMALISED_TOLERANCE);
 
     private final int dimension;
     private final MappedVectors vectors;
@@ -150,16 +152,69 @@ final class IvfIndex {
         return ranked;
     }
 
+    /**
+     * The exact best {@code k} accepted items: the same answer as scoring every vector exactly,
+     * found by reading every int8 code first. The codes bound each item's exact score
+     * ({@link Int8Quantiser#errorBound}); the {@code k}-th best lower bound among accepted items is a
+     * score that {@code k} items certainly reach, so only items whose upper bound reaches it are
+     * scored exactly, from the vector file. The codes are a quarter of the vectors' bytes, read in
+     * order, and the exact scores are few.
+     */
+    TopCandidates.Ranked exactSearch(float[] query, int k, IntPredicate accept, IntUnaryOperator tieKeys) {
+        Int8Quantiser.Code code = Int8Quantiser.quantise(query);
+        Int8Quantiser.ErrorBound bound = Int8Quantiser.errorBound(code, MAX_NORM);
+        TopCandidates surest = new TopCandidates(k);
+        float[] upper = new float[size];
+        int[] ordinals = new int[size];
+        int count = 0;
+        int[] scores = new int[0];
+        for (PostingList list : lists) {
+            int n = list.size();
+            if (scores.length < n) {
+                scores = new int[n];
+            }
+            VectorUtil.dotProducts(code.bytes(), list.codes(), n, scores);
+            for (int position = 0; position < n; position++) {
+                float estimate = scores[position] * code.scale() * list.scale(position);
+                float error = bound.of(list.scale(position));
+                int ordinal = list.ordinal(position);
+                if (surest.wouldAccept(estimate - error) && accept.test(ordinal)) {
+                    surest.offer(estimate - error, ordinal, 0);
+                }
+                upper[count] = estimate + error;
+                ordinals[count++] = ordinal;
+            }
+        }
+        float reached = surest.threshold();
+        TopCandidates best = new TopCandidates(k);
+        for (int i = 0; i < count; i++) {
+            if (upper[i] >= reached) {
+                int ordinal = ordinals[i];
+                float score = vectors.dotProduct(query, ordinal);
+                if (best.wouldAccept(score) && accept.test(ordinal)) {
+                    best.offer(score, ordinal, tieKeys.applyAsInt(ordinal));
+                }
+            }
+        }
+        return best.drainBestFirst();
+    }
+
+    /**
+     * Offers a list's codes to a query's candidates. Items tied with the worst candidate are common
+     * (duplicate captions share one code), so the tie key is checked before the costlier filter.
+     */
     private static void scan(PostingList list, Scan query, int[] scores, IntUnaryOperator tieKeys) {
         int n = list.size();
         VectorUtil.dotProducts(query.code().bytes(), list.codes(), n, scores);
         TopCandidates top = query.top();
+        float queryScale = query.code().scale();
         for (int position = 0; position < n; position++) {
-            float score = scores[position] * query.code().scale() * list.scale(position);
+            float score = scores[position] * queryScale * list.scale(position);
             if (top.wouldAccept(score)) {
                 int ordinal = list.ordinal(position);
-                if (query.accept().test(ordinal)) {
-                    top.offer(score, ordinal, tieKeys.applyAsInt(ordinal));
+                int tieKey = tieKeys.applyAsInt(ordinal);
+                if (top.wouldAccept(score, tieKey) && query.accept().test(ordinal)) {
+                    top.offer(score, ordinal, tieKey);
                 }
             }
         }

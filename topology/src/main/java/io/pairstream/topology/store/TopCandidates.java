@@ -28,11 +28,21 @@ final class TopCandidates {
         return size < scores.length || score >= scores[0];
     }
 
+    /** Whether this candidate would enter: its score, and on a tie with the worst held, its tie key. */
+    boolean wouldAccept(float score, int tieKey) {
+        return size < scores.length || score > scores[0] || score == scores[0] && tieKey > tieKeys[0];
+    }
+
+    /** The score a candidate must reach to enter once the heap is full; negative infinity until then. */
+    float threshold() {
+        return size < scores.length ? Float.NEGATIVE_INFINITY : scores[0];
+    }
+
     void offer(float score, int ordinal, int tieKey) {
         if (size < scores.length) {
             set(size, score, ordinal, tieKey);
             siftUp(size++);
-        } else if (score > scores[0] || score == scores[0] && tieKey > tieKeys[0]) {
+        } else if (wouldAccept(score, tieKey)) {
             set(0, score, ordinal, tieKey);
             siftDown(0);
         }

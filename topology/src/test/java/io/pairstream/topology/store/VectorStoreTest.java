@@ -80,6 +80,47 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldAnswerExactSearchesAsABruteForceScanOfEveryVector() {
+        for (int dimension : new int[] {3, 64, 384}) {
+            store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + dimension), stateDirectory.resolve("d" + dimension));
+            // Tight clusters, loose ones and exact duplicates (equal scores, so the tie order counts).
+            ClusteredVectors tight = new ClusteredVectors(dimension, dimension, 4, 0.2f);
+            ClusteredVectors loose = new ClusteredVectors(dimension + 1, dimension, 4, 2f);
+            List<VectorItem> stored = new ArrayList<>();
+            for (int i = 0; i < 3_000; i++) {
+                float[] v = i % 10 == 9 ? stored.get(i - 5).vectors().get("text") : i % 2 == 0 ? tight.next() : loose.next();
+                stored.add(new VectorItem("item-" + i, Map.of("text", v), new ItemMetadata(null, "test", i, "m" + i % 3)));
+                store.put(stored.get(i));
+            }
+            for (int q = 0; q < 40; q++) {
+                float[] query = q % 4 == 0 ? stored.get(q * 7).vectors().get("text") : q % 2 == 0 ? tight.next() : loose.next();
+                int k = 1 + q % 25;
+                SearchRequest request = SearchRequest.of("text", query, k).withMode(SearchMode.EXACT);
+                if (q % 3 == 0) {
+                    request = request.withFilter(metadata -> !metadata.modelVersion().equals("m1"))
+                            .withExcluded(Set.of("item-" + q * 7));
+                }
+                List<Neighbour> found = store.search(request);
+                List<Neighbour> scanned = bruteForce(stored, request);
+                assertEquals(scanned.stream().map(Neighbour::id).toList(), found.stream().map(Neighbour::id).toList(),
+                        "dimension " + dimension + ", query " + q);
+                assertEquals(scanned.stream().map(Neighbour::score).toList(), found.stream().map(Neighbour::score).toList());
+            }
+            store.close();
+        }
+    }
+
+    /** Every accepted item scored alone (as the store scores it), in the store's result order. */
+    private List<Neighbour> bruteForce(List<VectorItem> items, SearchRequest request) {
+        return items.stream()
+                .filter(item -> request.accepts(item.id(), item.metadata()))
+                .map(item -> new Neighbour(item.id(), store.similarity("text", request.query(), item.id()), item.metadata()))
+                .sorted(Neighbour.BEST_FIRST)
+                .limit(request.k())
+                .toList();
+    }
+
+    @Test
     void shouldScoreOneStoredItemExactlyAsItsSearchesDo() {
         store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION + ",image:" + DIMENSION));
         ClusteredVectors data = new ClusteredVectors(13, DIMENSION, 5, 0.9f);
@@ -259,6 +300,10 @@ class VectorStoreTest {
     }
 
     private VectorStore open(Map<String, Object> overrides) {
+        return open(overrides, stateDirectory);
+    }
+
+    private VectorStore open(Map<String, Object> overrides, Path directory) {
         Map<String, Object> settings = new HashMap<>(Map.of(
                 VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION,
                 VectorStoreConfig.LISTS_CONFIG, 32,
@@ -270,7 +315,7 @@ class VectorStoreTest {
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vector-store-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties, new TaskId(0, 0),
-                stateDirectory.toFile());
+                directory.toFile());
         opened.init(context.getStateStoreContext(), opened);
         return opened;
     }
