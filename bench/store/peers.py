@@ -8,12 +8,16 @@ time and by the CPU time of the measuring thread (steadier on a shared machine).
 Usage: peers.py <directory with base.f32, queries.f32, truth.i32> <ivf lists> <nprobe list> <ef list> [peer list]
 """
 import json
+import os
 import sys
 import time
 
-import faiss
-import hnswlib
-import numpy as np
+# One thread for BLAS too (faiss trains and adds through it), set before numpy and faiss load it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import faiss  # noqa: E402
+import hnswlib  # noqa: E402
+import numpy as np  # noqa: E402
 
 K = 10
 PEERS = ("ivf-flat", "faiss-hnsw", "hnswlib")

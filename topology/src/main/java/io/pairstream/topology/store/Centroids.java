@@ -88,7 +88,7 @@ final class Centroids {
         int[] scores = new int[0];
         int scored = 0;
         int enough = Math.max(count / SCORED_FRACTION, 4 * (wanted + EXTRA_CANDIDATES));
-        for (int g : groupCentres == null ? new int[] {0} : groupCentres.nearest(vector, code, groupCentres.count())) {
+        for (int g : groupCentres == null ? new int[] {0} : groupCentres.byCodeScore(code)) {
             int size = groupMembers[g].length;
             if (scores.length < size) {
                 scores = new int[size];
@@ -108,5 +108,17 @@ final class Centroids {
             nearest.offer(VectorUtil.dotProduct(vector, rows, c * dimension), c, c);
         }
         return nearest.drainBestFirst().ordinals();
+    }
+
+    /** Every centroid of an ungrouped set, best int8 score first: the order groups are visited in. */
+    private int[] byCodeScore(Int8Quantiser.Code code) {
+        int[] scores = new int[count];
+        VectorUtil.dotProducts(code.bytes(), groupCodes[0], count, scores);
+        TopCandidates order = new TopCandidates(count);
+        for (int position = 0; position < count; position++) {
+            int c = groupMembers[0][position];
+            order.offer(scores[position] * groupScales[0][position], c, c);
+        }
+        return order.drainBestFirst().ordinals();
     }
 }
