@@ -11,7 +11,8 @@
 # apt-get install python3-faiss python3-hnswlib. Environment: HEAP (default 4g), LISTS, PROBES, EFS,
 # SKIP_PEERS=1 to measure only the store (the peers' single-threaded index builds take long at 1M),
 # PEERS (default "ivf-flat,faiss-hnsw,hnswlib": which peers to run), SKIP_RESTORE=1 to leave out the
-# restore from the changelog on an embedded broker.
+# restore from the changelog on an embedded broker, STORE_SETTINGS="key=value ..." for store settings
+# (VectorStoreConfig keys, e.g. "vector.store.index.remainder.sigmas=0" to scan every code in full).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=$1
@@ -48,7 +49,7 @@ probes=${PROBES:-4,8,16,24,32,48,64,96}
 efs=${EFS:-16,32,64,128,256}
 log=$out/results.log
 java_run io.pairstream.bench.store.StoreBenchmark "data=$source_arg" "n=$n" queries=1000 "dim=$dim" \
-  "lists=$lists" "probes=$probes" "out=$out" 2>&1 | grep -v -E ' (DEBUG|TRACE) ' | tee "$log"
+  "lists=$lists" "probes=$probes" "out=$out" ${STORE_SETTINGS:-} 2>&1 | grep -v -E ' (DEBUG|TRACE) ' | tee "$log"
 if [[ -z ${SKIP_RESTORE:-} ]]; then
   java_run io.pairstream.bench.store.ChangelogRestoreBenchmark "vectors=$out/base.f32" "lists=$lists" \
     "out=$out/restore" 2>&1 | grep -v -E ' (DEBUG|TRACE|INFO|WARN) ' | tee -a "$log"

@@ -4,6 +4,7 @@ import io.pairstream.topology.store.VectorStore;
 import io.pairstream.topology.store.VectorStoreConfig;
 import io.pairstream.topology.store.VectorStores;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,10 +24,17 @@ final class BenchmarkStore {
     }
 
     static VectorStore open(Path stateDirectory, int dimension, int lists, int trainingSize) {
-        VectorStore store = VectorStores.vectorStoreBuilder(NAME, Map.of(
-                        VectorStoreConfig.FIELDS_CONFIG, FIELD + ":" + dimension,
-                        VectorStoreConfig.LISTS_CONFIG, lists,
-                        VectorStoreConfig.TRAINING_SIZE_CONFIG, trainingSize))
+        return open(stateDirectory, dimension, lists, trainingSize, Map.of());
+    }
+
+    /** As above, with further store settings ({@link VectorStoreConfig} keys) that override the defaults. */
+    static VectorStore open(Path stateDirectory, int dimension, int lists, int trainingSize,
+                            Map<String, String> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(VectorStoreConfig.FIELDS_CONFIG, FIELD + ":" + dimension);
+        config.put(VectorStoreConfig.LISTS_CONFIG, lists);
+        config.put(VectorStoreConfig.TRAINING_SIZE_CONFIG, trainingSize);
+        VectorStore store = VectorStores.vectorStoreBuilder(NAME, config)
                 .withLoggingDisabled()
                 .build();
         Properties properties = new Properties();

@@ -44,6 +44,17 @@ public final class StoreBenchmark {
         this.out = Path.of(args.get("out"));
     }
 
+    /** Store settings given on the command line as {@code vector.store.…=value}, e.g. the remainder sigmas. */
+    private Map<String, String> storeSettings() {
+        Map<String, String> settings = new HashMap<>();
+        args.forEach((key, value) -> {
+            if (key.startsWith("vector.store.")) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
     public static void main(String[] argv) throws IOException {
         new StoreBenchmark(parse(argv)).run();
     }
@@ -79,7 +90,7 @@ public final class StoreBenchmark {
         int lists = Integer.parseInt(args.get("lists"));
         int training = trainingSize(args, base.length, lists);
         long heapBefore = usedHeapAfterGc();
-        VectorStore store = BenchmarkStore.open(stateDirectory, base[0].length, lists, training);
+        VectorStore store = BenchmarkStore.open(stateDirectory, base[0].length, lists, training, storeSettings());
         // The put that reaches the training size learns the centroids; time it apart from the steady inserts.
         long start = System.nanoTime();
         for (int i = 0; i < training; i++) {
@@ -131,7 +142,7 @@ public final class StoreBenchmark {
         store.close();
         long start = System.nanoTime();
         try (ClosingStore reopened = new ClosingStore(BenchmarkStore.open(stateDirectory, base[0].length, lists,
-                training))) {
+                training, storeSettings()))) {
             int count = reopened.store().count();
             System.out.printf("reopened from RocksDB and rebuilt the index of %d items in %.1f s%n", count,
                     seconds(start));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,6 +160,20 @@ final class IndexedVectorStore implements VectorStore {
         int ordinal = table.ordinal(id);
         IvfIndex index = indexes.get(field);
         return ordinal >= 0 && index.contains(ordinal) ? index.exactScore(query, ordinal) : Float.NaN;
+    }
+
+    /** The share of the codes a field's approximate scans met that they scored in full. */
+    double scoredInFullShare(String field) {
+        checkOpen();
+        ensureIndexed();
+        return indexes.get(field).scoredInFullShare();
+    }
+
+    /** The subspace a field's lists are first scanned in, if its centroids have one. */
+    Optional<DominantSubspace> subspace(String field) {
+        checkOpen();
+        ensureIndexed();
+        return indexes.get(field).subspace();
     }
 
     @Override
@@ -325,8 +340,15 @@ final class IndexedVectorStore implements VectorStore {
                 .putInt(config.lists()).array()));
         inner.putAll(records);
         index.install(centroids);
-        LOG.info("Vector store '{}' learned {} centroids for field '{}' from {} vectors in {} ms", name(),
-                config.lists(), field, index.size(), (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Vector store '{}' learned {} centroids for field '{}' from {} vectors in {} ms; {}", name(),
+                config.lists(), field, index.size(), (System.nanoTime() - start) / 1_000_000, scanOf(index));
+    }
+
+    private static String scanOf(IvfIndex index) {
+        return index.subspace().map(subspace -> String.format(Locale.ROOT,
+                        "lists are scanned first in a subspace of %d directions holding %.1f%% of their energy",
+                        subspace.rank(), 100 * subspace.energy()))
+                .orElse("lists are scanned in full (no dominant subspace)");
     }
 
     /** Rebuilds the in-memory index from RocksDB after {@link #init}, i.e. after any restore. */
@@ -356,13 +378,18 @@ final class IndexedVectorStore implements VectorStore {
         }
         LOG.info("Vector store '{}' indexed {} items from RocksDB in {} ms", name(), table.size(),
                 (System.nanoTime() - start) / 1_000_000);
+        indexes.forEach((field, index) -> {
+            if (index.trained()) {
+                LOG.info("Vector store '{}' field '{}': {}", name(), field, scanOf(index));
+            }
+        });
         trainReadyFields();
         evictBeyondRetention();
     }
 
     /** An index holding the field's durable centroids, if a complete set of them is stored. */
     private IvfIndex restoredIndex(String field, int dimension, MappedVectors vectors) {
-        IvfIndex index = new IvfIndex(dimension, vectors);
+        IvfIndex index = new IvfIndex(dimension, vectors, config.remainderSigmas());
         byte[] count = inner.get(StoreKeys.centroidCount(field));
         if (count == null) {
             return index;

@@ -11,6 +11,8 @@ final class Int8Quantiser {
     private static final float MAX_CODE = 127f;
     /** Covers the rounding of float dot products of a few thousand terms, far above it. */
     private static final double FLOAT_SLACK = 1e-4;
+    /** A sum of hundreds of rounding errors is close to Gaussian: 4 deviations are exceeded about once in 15,000. */
+    static final double ROUNDING_DEVIATIONS = 4;
 
     private Int8Quantiser() {
     }
@@ -68,6 +70,18 @@ final class Int8Quantiser {
         float of(float itemScale) {
             return perItemScale * itemScale + constant;
         }
+    }
+
+    /**
+     * The typical counterpart of {@link #errorBound}, for searches that may rarely err: how far a
+     * code estimate strays, in {@link #ROUNDING_DEVIATIONS} standard deviations, through the
+     * rounding of a vector with this scale. Rounding leaves each component uniform within half a
+     * step, a deviation of {@code scale/√12}, so the estimate errs by {@code s_q·(a·ε)}-like sums of
+     * deviation at most {@code s·‖other‖/√12} with the other vector's norm at most about 1; the
+     * error of an estimate is within the sum of the allowances of its two scales.
+     */
+    static float roundingAllowance(float scale) {
+        return (float) (ROUNDING_DEVIATIONS * scale / Math.sqrt(12));
     }
 
     /** Writes the approximate floats of a code into {@code out} at {@code outOffset}. */

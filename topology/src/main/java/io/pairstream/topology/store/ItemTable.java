@@ -19,6 +19,8 @@ final class ItemTable {
             Comparator.comparingLong(Aged::eventTimeMs).thenComparingInt(Aged::ordinal));
     private String[] ids = new String[1024];
     private ItemMetadata[] metadata = new ItemMetadata[1024];
+    /** Each ordinal's tie key, kept apart from its id so a scan reads one int, not a string. */
+    private int[] tieKeys = new int[1024];
     private int nextOrdinal;
 
     private record Aged(long eventTimeMs, int ordinal) {
@@ -40,7 +42,7 @@ final class ItemTable {
 
     /** A key that orders items of equal score the same way in every run: the id's hash. */
     int tieKey(int ordinal) {
-        return tieKey(ids[ordinal]);
+        return tieKeys[ordinal];
     }
 
     /** Equal scores rank the higher tie key first: a stable order that does not depend on insertion. */
@@ -58,8 +60,10 @@ final class ItemTable {
         if (ordinal >= ids.length) {
             ids = Arrays.copyOf(ids, ids.length * 2);
             metadata = Arrays.copyOf(metadata, metadata.length * 2);
+            tieKeys = Arrays.copyOf(tieKeys, tieKeys.length * 2);
         }
         ids[ordinal] = id;
+        tieKeys[ordinal] = tieKey(id);
         metadata[ordinal] = itemMetadata;
         ordinals.put(id, ordinal);
         byAge.add(new Aged(itemMetadata.eventTimeMs(), ordinal));

@@ -3,6 +3,7 @@ package io.pairstream.topology.store;
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
 
@@ -11,6 +12,17 @@ import java.util.function.IntUnaryOperator;
  * nearest centroid as an int8 code held in memory; a query scans the codes of its nearest lists and
  * re-ranks the best of them exactly against the float vectors in {@link MappedVectors}. Before the
  * centroids are learned there is a single list, so search is an exhaustive scan of codes.
+ *
+ * <p>When the centroids lie mostly in a few directions (a {@link DominantSubspace}), a list is
+ * scanned in two passes once a query holds enough candidates to have a score to beat. The first
+ * pass scores only the int8 codes of the projections, and grants each code what the rest of the dot
+ * product, {@code r_q·r_x}, could add: at most {@code ‖r_q‖·‖r_x‖} (Cauchy–Schwarz), reached when
+ * the remainders point the same way, as for duplicates; for unrelated remainders typically that
+ * product over √(dimensions left). The allowance is that product times the larger of
+ * {@code remainderSigmas/√(dimensions left)} and the cosine of the two projections (vectors alike
+ * in the subspace are taken to be alike outside it; a duplicate gets the full bound), plus the
+ * rounding allowance of the int8 codes of both passes. Only the codes that could still beat the
+ * score are scored in full. A query visits its lists nearest first, so the score to beat rises early.
  */
 final class IvfIndex {
 
@@ -21,16 +33,27 @@ final class IvfIndex {
 
     private final int dimension;
     private final MappedVectors vectors;
+    private final float remainderSigmas;
     private Centroids centroids;
+    /** Null when the centroids have no dominant subspace, or the two-pass scan is off. */
+    private DominantSubspace subspace;
     private PostingList[] lists;
     private int[] listOf = new int[INITIAL_ORDINALS];
     private int[] positionOf = new int[INITIAL_ORDINALS];
     private int size;
+    /** Codes met by approximate scans, and those of them scored in full, since the index was built. */
+    private long codesScanned;
+    private long codesScoredInFull;
+    /** Reused by every search: like the rest of a store, an index is confined to its stream thread. */
+    private final ScanBuffers buffers;
 
-    IvfIndex(int dimension, MappedVectors vectors) {
+    /** An index whose two-pass scan grants remainders {@code remainderSigmas} deviations; 0 turns it off. */
+    IvfIndex(int dimension, MappedVectors vectors, float remainderSigmas) {
         this.dimension = dimension;
         this.vectors = vectors;
-        this.lists = new PostingList[] {new PostingList(dimension)};
+        this.remainderSigmas = remainderSigmas;
+        this.buffers = new ScanBuffers(dimension);
+        this.lists = new PostingList[] {new PostingList(dimension, 0)};
         Arrays.fill(listOf, UNASSIGNED);
     }
 
@@ -54,7 +77,7 @@ final class IvfIndex {
                 : centroids.nearest(vector, code, 1)[0];
         ensureOrdinalCapacity(ordinal);
         vectors.put(ordinal, vector);
-        positionOf[ordinal] = lists[list].append(ordinal, code);
+        positionOf[ordinal] = lists[list].append(ordinal, code, subspace == null ? null : subspace.project(vector));
         listOf[ordinal] = list;
         size++;
         return trained() ? list : UNASSIGNED;
@@ -92,13 +115,27 @@ final class IvfIndex {
         return sample;
     }
 
-    /** Installs learned centroids and moves every indexed vector to its nearest list, re-coded from its floats. */
+    /** The share of the codes met by approximate scans so far that were scored in full (1 before any scan). */
+    double scoredInFullShare() {
+        return codesScanned == 0 ? 1 : codesScoredInFull / (double) codesScanned;
+    }
+
+    /** The subspace of the two-pass scan, if the index has one. */
+    Optional<DominantSubspace> subspace() {
+        return Optional.ofNullable(subspace);
+    }
+
+    /**
+     * Installs learned centroids, with their dominant subspace if they have one, and moves every
+     * indexed vector to its nearest list, re-coded from its floats.
+     */
     void install(float[] learned) {
         int[] members = indexedOrdinals();
         this.centroids = new Centroids(learned, dimension);
+        this.subspace = remainderSigmas > 0 ? DominantSubspace.of(learned, dimension).orElse(null) : null;
         this.lists = new PostingList[centroids.count()];
         for (int i = 0; i < lists.length; i++) {
-            lists[i] = new PostingList(dimension);
+            lists[i] = new PostingList(dimension, subspace == null ? 0 : subspace.rank());
         }
         Arrays.fill(listOf, UNASSIGNED);
         size = 0;
@@ -108,21 +145,48 @@ final class IvfIndex {
     }
 
     /**
-     * Answers several queries at once, best first per query. Each probed list is scanned for all the
-     * queries that probe it in turn, while its codes are in cache; a query's candidates by int8 score
-     * are then re-ranked by exact dot product. The answer for a query does not depend on the other
-     * queries of the batch: equal scores are ordered by the items' stable {@code tieKeys}.
+     * Answers several queries at once, best first per query; a query's candidates by int8 score are
+     * re-ranked by exact dot product. The answer for a query does not depend on the other queries
+     * of the batch: equal scores are ordered by the items' stable {@code tieKeys}, and the order in
+     * which a query meets its lists is its own.
+     *
+     * <p>Without a subspace every probed code is scored whatever the order, so each probed list is
+     * scanned for all the queries that probe it in turn, while its codes are in cache. With one,
+     * each query scans its lists nearest first: its candidates soon hold a score to beat, and the
+     * first pass of the later lists rules out most of their codes (on MiniLM embeddings, kept codes
+     * fell from 20% in list order to 8%).
      */
     TopCandidates.Ranked[] search(List<Query> queries, IntUnaryOperator tieKeys) {
         Scan[] scans = new Scan[queries.size()];
         int[][] probed = new int[scans.length][];
-        int[] probesPerList = new int[lists.length];
         for (int q = 0; q < scans.length; q++) {
             Query query = queries.get(q);
             Int8Quantiser.Code code = Int8Quantiser.quantise(query.vector());
-            scans[q] = new Scan(code, new TopCandidates(query.candidates()), query.accept());
+            scans[q] = scan(query, code);
             probed[q] = trained() ? centroids.nearest(query.vector(), code, query.probes()) : new int[] {0};
-            for (int list : probed[q]) {
+        }
+        if (subspace == null) {
+            scanListByList(scans, probed, tieKeys);
+        } else {
+            for (int q = 0; q < scans.length; q++) {
+                for (int list : probed[q]) {
+                    buffers.fit(lists[list].size());
+                    scan(lists[list], scans[q], tieKeys);
+                }
+            }
+        }
+        TopCandidates.Ranked[] ranked = new TopCandidates.Ranked[scans.length];
+        for (int q = 0; q < scans.length; q++) {
+            ranked[q] = rerank(queries.get(q), scans[q].top().drainBestFirst(), tieKeys);
+        }
+        return ranked;
+    }
+
+    /** Scans each probed list once for every query that probes it. */
+    private void scanListByList(Scan[] scans, int[][] probed, IntUnaryOperator tieKeys) {
+        int[] probesPerList = new int[lists.length];
+        for (int[] probes : probed) {
+            for (int list : probes) {
                 probesPerList[list]++;
             }
         }
@@ -136,20 +200,14 @@ final class IvfIndex {
                 probers[list][probesPerList[list]++] = q;
             }
         }
-        int[] scores = new int[0];
         for (int list = 0; list < lists.length; list++) {
-            if (probers[list].length > 0 && scores.length < lists[list].size()) {
-                scores = new int[lists[list].size()];
+            if (probers[list].length > 0) {
+                buffers.fit(lists[list].size());
             }
             for (int q : probers[list]) {
-                scan(lists[list], scans[q], scores, tieKeys);
+                scan(lists[list], scans[q], tieKeys);
             }
         }
-        TopCandidates.Ranked[] ranked = new TopCandidates.Ranked[scans.length];
-        for (int q = 0; q < scans.length; q++) {
-            ranked[q] = rerank(queries.get(q), scans[q].top().drainBestFirst(), tieKeys);
-        }
-        return ranked;
     }
 
     /**
@@ -199,17 +257,75 @@ final class IvfIndex {
         return best.drainBestFirst();
     }
 
+    /** A query's scan state: its code, what its first passes need (if the index has a subspace), its candidates. */
+    private Scan scan(Query query, Int8Quantiser.Code code) {
+        TopCandidates top = new TopCandidates(query.candidates());
+        if (subspace == null) {
+            return new Scan(code, null, top, query.accept());
+        }
+        DominantSubspace.Projection projection = subspace.project(query.vector());
+        float unrelated = (float) Math.min(1, remainderSigmas / Math.sqrt(dimension - subspace.rank()));
+        float rounding = Int8Quantiser.roundingAllowance(projection.code().scale())
+                + Int8Quantiser.roundingAllowance(code.scale());
+        FirstPass firstPass = new FirstPass(projection.code(), projection.norm() > 0f ? 1f / projection.norm() : 0f,
+                projection.remainder(), unrelated, rounding);
+        return new Scan(code, firstPass, top, query.accept());
+    }
+
     /**
-     * Offers a list's codes to a query's candidates. Items tied with the worst candidate are common
-     * (duplicate captions share one code), so the tie key is checked before the costlier filter.
+     * Offers a list's codes to a query's candidates: all of them while the query has no score to
+     * beat yet or the index no subspace, else those the first pass leaves in contention (see the
+     * class comment).
      */
-    private static void scan(PostingList list, Scan query, int[] scores, IntUnaryOperator tieKeys) {
+    private void scan(PostingList list, Scan query, IntUnaryOperator tieKeys) {
         int n = list.size();
-        VectorUtil.dotProducts(query.code().bytes(), list.codes(), n, scores);
+        int[] scores = buffers.scores;
+        float threshold = query.top().threshold();
+        codesScanned += n;
+        if (query.firstPass() == null || threshold == Float.NEGATIVE_INFINITY) {
+            codesScoredInFull += n;
+            VectorUtil.dotProducts(query.code().bytes(), list.codes(), n, scores);
+            offer(list, query, scores, null, n, tieKeys);
+            return;
+        }
+        FirstPass first = query.firstPass();
+        VectorUtil.dotProducts(first.code().bytes(), list.projectionCodes(), n, scores);
+        float projectionScale = first.code().scale();
+        float beat = threshold - first.rounding();
+        int[] rows = buffers.rows;
+        int kept = 0;
+        for (int position = 0; position < n; position++) {
+            float inside = scores[position] * projectionScale * list.projectionScale(position);
+            float alike = Math.min(1f, Math.max(first.unrelated(), inside * first.inverseNorm()
+                    * list.inverseNorm(position)));
+            float optimistic = inside + first.remainder() * list.remainder(position) * alike
+                    + list.roundingAllowance(position);
+            // Branch-free: about one code in ten is kept, in no predictable pattern.
+            rows[kept] = position;
+            kept += optimistic >= beat ? 1 : 0;
+        }
+        codesScoredInFull += kept;
+        // The kept codes are copied together and scored by the same kernel as whole lists: reading
+        // scattered rows in place stalls on memory, and the copy's reads overlap.
+        for (int i = 0; i < kept; i++) {
+            System.arraycopy(list.codes(), rows[i] * dimension, buffers.gathered, i * dimension, dimension);
+        }
+        VectorUtil.dotProducts(query.code().bytes(), buffers.gathered, kept, scores);
+        offer(list, query, scores, rows, kept, tieKeys);
+    }
+
+    /**
+     * Offers {@code count} scored codes, at {@code rows} or (when null) the first positions, to a
+     * query's candidates. Items tied with the worst candidate are common (duplicate captions share
+     * one code), so the tie key is checked before the costlier filter.
+     */
+    private static void offer(PostingList list, Scan query, int[] scores, int[] rows, int count,
+                              IntUnaryOperator tieKeys) {
         TopCandidates top = query.top();
         float queryScale = query.code().scale();
-        for (int position = 0; position < n; position++) {
-            float score = scores[position] * queryScale * list.scale(position);
+        for (int i = 0; i < count; i++) {
+            int position = rows == null ? i : rows[i];
+            float score = scores[i] * queryScale * list.scale(position);
             if (top.wouldAccept(score)) {
                 int ordinal = list.ordinal(position);
                 int tieKey = tieKeys.applyAsInt(ordinal);
@@ -249,6 +365,26 @@ final class IvfIndex {
         }
     }
 
+    /** Scratch arrays of the scans, grown to the largest list scanned so far. */
+    private static final class ScanBuffers {
+        private final int dimension;
+        private int[] scores = new int[0];
+        private int[] rows = new int[0];
+        private byte[] gathered = new byte[0];
+
+        ScanBuffers(int dimension) {
+            this.dimension = dimension;
+        }
+
+        void fit(int listSize) {
+            if (scores.length < listSize) {
+                scores = new int[listSize];
+                rows = new int[listSize];
+                gathered = new byte[listSize * dimension];
+            }
+        }
+    }
+
     /**
      * One approximate query: its vector, how many neighbours it wants, how many int8 candidates are
      * re-ranked exactly, how many lists it probes, and which ordinals it may return.
@@ -256,7 +392,16 @@ final class IvfIndex {
     record Query(float[] vector, int k, int candidates, int probes, IntPredicate accept) {
     }
 
-    /** A query's code and the candidates it gathers while lists are scanned. */
-    private record Scan(Int8Quantiser.Code code, TopCandidates top, IntPredicate accept) {
+    /** A query's code, its first pass (null without a subspace), and the candidates it gathers. */
+    private record Scan(Int8Quantiser.Code code, FirstPass firstPass, TopCandidates top, IntPredicate accept) {
+    }
+
+    /**
+     * What a query's first passes need: its projection's code and inverse norm, its remainder's
+     * norm, the least share of the Cauchy–Schwarz bound granted ({@code unrelated}), and the
+     * rounding allowance of its own two codes.
+     */
+    private record FirstPass(Int8Quantiser.Code code, float inverseNorm, float remainder, float unrelated,
+                             float rounding) {
     }
 }

@@ -4,23 +4,39 @@ import java.util.Arrays;
 
 /**
  * The quantised codes of one inverted list, stored contiguously so a probe is one linear scan.
- * Removal swaps the last entry into the hole, so deletes cost as little as appends.
+ * When the index has a {@link DominantSubspace}, each entry also holds what the first pass of a
+ * scan reads: the int8 code of its projection, the projection's inverse norm, the norm of its
+ * remainder, and the rounding allowance of its two codes. Removal swaps the last
+ * entry into the hole, so deletes cost as little as appends.
  */
 final class PostingList {
 
     private static final int INITIAL_CAPACITY = 16;
 
     private final int dimension;
+    private final int rank;
     private byte[] codes;
     private float[] scales;
     private int[] ordinals;
+    private byte[] projectionCodes;
+    private float[] projectionScales;
+    private float[] remainders;
+    private float[] inverseNorms;
+    private float[] roundingAllowances;
     private int size;
 
-    PostingList(int dimension) {
+    /** A list of codes of {@code dimension} bytes, with projections of {@code rank} bytes unless it is 0. */
+    PostingList(int dimension, int rank) {
         this.dimension = dimension;
+        this.rank = rank;
         this.codes = new byte[INITIAL_CAPACITY * dimension];
         this.scales = new float[INITIAL_CAPACITY];
         this.ordinals = new int[INITIAL_CAPACITY];
+        this.projectionCodes = new byte[INITIAL_CAPACITY * rank];
+        this.projectionScales = new float[rank > 0 ? INITIAL_CAPACITY : 0];
+        this.remainders = new float[rank > 0 ? INITIAL_CAPACITY : 0];
+        this.inverseNorms = new float[remainders.length];
+        this.roundingAllowances = new float[remainders.length];
     }
 
     int size() {
@@ -39,17 +55,54 @@ final class PostingList {
         return ordinals[position];
     }
 
-    /** Appends a vector's code; returns its position. */
-    int append(int ordinal, Int8Quantiser.Code code) {
+    byte[] projectionCodes() {
+        return projectionCodes;
+    }
+
+    float projectionScale(int position) {
+        return projectionScales[position];
+    }
+
+    float remainder(int position) {
+        return remainders[position];
+    }
+
+    /** One over the norm of the entry's projection, 0 when that is 0. */
+    float inverseNorm(int position) {
+        return inverseNorms[position];
+    }
+
+    /** The rounding allowance ({@link Int8Quantiser#roundingAllowance}) of the entry's projection and full codes. */
+    float roundingAllowance(int position) {
+        return roundingAllowances[position];
+    }
+
+    /** Appends a vector's code, and its projection when the list holds them; returns its position. */
+    int append(int ordinal, Int8Quantiser.Code code, DominantSubspace.Projection projection) {
         if (size == ordinals.length) {
             int capacity = size + (size >> 1) + 1;
             codes = Arrays.copyOf(codes, capacity * dimension);
             scales = Arrays.copyOf(scales, capacity);
             ordinals = Arrays.copyOf(ordinals, capacity);
+            if (rank > 0) {
+                projectionCodes = Arrays.copyOf(projectionCodes, capacity * rank);
+                projectionScales = Arrays.copyOf(projectionScales, capacity);
+                remainders = Arrays.copyOf(remainders, capacity);
+                inverseNorms = Arrays.copyOf(inverseNorms, capacity);
+                roundingAllowances = Arrays.copyOf(roundingAllowances, capacity);
+            }
         }
         System.arraycopy(code.bytes(), 0, codes, size * dimension, dimension);
         scales[size] = code.scale();
         ordinals[size] = ordinal;
+        if (rank > 0) {
+            System.arraycopy(projection.code().bytes(), 0, projectionCodes, size * rank, rank);
+            projectionScales[size] = projection.code().scale();
+            remainders[size] = projection.remainder();
+            inverseNorms[size] = projection.norm() > 0f ? 1f / projection.norm() : 0f;
+            roundingAllowances[size] = Int8Quantiser.roundingAllowance(projection.code().scale())
+                    + Int8Quantiser.roundingAllowance(code.scale());
+        }
         return size++;
     }
 
@@ -65,6 +118,13 @@ final class PostingList {
         System.arraycopy(codes, last * dimension, codes, position * dimension, dimension);
         scales[position] = scales[last];
         ordinals[position] = ordinals[last];
+        if (rank > 0) {
+            System.arraycopy(projectionCodes, last * rank, projectionCodes, position * rank, rank);
+            projectionScales[position] = projectionScales[last];
+            remainders[position] = remainders[last];
+            inverseNorms[position] = inverseNorms[last];
+            roundingAllowances[position] = roundingAllowances[last];
+        }
         return ordinals[position];
     }
 

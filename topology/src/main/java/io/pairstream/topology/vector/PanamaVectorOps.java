@@ -79,39 +79,53 @@ final class PanamaVectorOps implements VectorOps {
      */
     @Override
     public void dotProducts(byte[] query, byte[] codes, int count, int[] scores) {
+        int[] wide = widened(query);
         int length = query.length;
-        int bound = INTS.loopBound(length);
-        int[] wide = new int[bound];
-        for (int i = 0; i < bound; i++) {
-            wide[i] = query[i];
-        }
         int row = 0;
         for (; row + 4 <= count; row += 4) {
             int base = row * length;
-            IntVector acc0 = IntVector.zero(INTS);
-            IntVector acc1 = IntVector.zero(INTS);
-            IntVector acc2 = IntVector.zero(INTS);
-            IntVector acc3 = IntVector.zero(INTS);
-            for (int i = 0; i < bound; i += INTS.length()) {
-                IntVector q = IntVector.fromArray(INTS, wide, i);
-                acc0 = acc0.add(q.mul(widened(codes, base + i)));
-                acc1 = acc1.add(q.mul(widened(codes, base + length + i)));
-                acc2 = acc2.add(q.mul(widened(codes, base + 2 * length + i)));
-                acc3 = acc3.add(q.mul(widened(codes, base + 3 * length + i)));
-            }
-            scores[row] = acc0.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, bound);
-            scores[row + 1] = acc1.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + length, bound);
-            scores[row + 2] = acc2.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + 2 * length, bound);
-            scores[row + 3] = acc3.reduceLanes(VectorOperators.ADD) + tail(query, codes, base + 3 * length, bound);
+            scoreFour(query, wide, codes, base, base + length, base + 2 * length, base + 3 * length, scores, row);
         }
         for (; row < count; row++) {
-            int base = row * length;
-            IntVector acc = IntVector.zero(INTS);
-            for (int i = 0; i < bound; i += INTS.length()) {
-                acc = acc.add(IntVector.fromArray(INTS, wide, i).mul(widened(codes, base + i)));
-            }
-            scores[row] = acc.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, bound);
+            scores[row] = scoreOne(query, wide, codes, row * length);
         }
+    }
+
+    /** The query's lanes as ints, as far as whole vectors of lanes reach. */
+    private static int[] widened(byte[] query) {
+        int[] wide = new int[INTS.loopBound(query.length)];
+        for (int i = 0; i < wide.length; i += INTS.length()) {
+            widened(query, i).intoArray(wide, i);
+        }
+        return wide;
+    }
+
+    /** Writes the scores of the codes at four offsets to {@code scores} from {@code out}. */
+    private static void scoreFour(byte[] query, int[] wide, byte[] codes, int base0, int base1, int base2, int base3,
+                                  int[] scores, int out) {
+        IntVector acc0 = IntVector.zero(INTS);
+        IntVector acc1 = IntVector.zero(INTS);
+        IntVector acc2 = IntVector.zero(INTS);
+        IntVector acc3 = IntVector.zero(INTS);
+        for (int i = 0; i < wide.length; i += INTS.length()) {
+            IntVector q = IntVector.fromArray(INTS, wide, i);
+            acc0 = acc0.add(q.mul(widened(codes, base0 + i)));
+            acc1 = acc1.add(q.mul(widened(codes, base1 + i)));
+            acc2 = acc2.add(q.mul(widened(codes, base2 + i)));
+            acc3 = acc3.add(q.mul(widened(codes, base3 + i)));
+        }
+        scores[out] = acc0.reduceLanes(VectorOperators.ADD) + tail(query, codes, base0, wide.length);
+        scores[out + 1] = acc1.reduceLanes(VectorOperators.ADD) + tail(query, codes, base1, wide.length);
+        scores[out + 2] = acc2.reduceLanes(VectorOperators.ADD) + tail(query, codes, base2, wide.length);
+        scores[out + 3] = acc3.reduceLanes(VectorOperators.ADD) + tail(query, codes, base3, wide.length);
+    }
+
+    private static int scoreOne(byte[] query, int[] wide, byte[] codes, int base) {
+        IntVector acc = IntVector.zero(INTS);
+        for (int i = 0; i < wide.length; i += INTS.length()) {
+            acc = acc.add(IntVector.fromArray(INTS, wide, i).mul(widened(codes, base + i)));
+        }
+        return acc.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, wide.length);
     }
 
     private static IntVector widened(byte[] codes, int offset) {

@@ -80,6 +80,76 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldScanListsInTwoPassesWhenVectorsLieMostlyInASubspaceAndFindWhatFullScansFind() {
+        ClusteredVectors data = ClusteredVectors.inSubspace(21, DIMENSION, 6, 30, 0.6f, 1.0f);
+        // Half the items repeat one of 40 vectors, as repeated captions do: a query equal to one of
+        // them has 50 tied neighbours, more than its 40 candidates, ranked by tie key: the first pass
+        // must keep every copy for the tie keys to decide.
+        List<float[]> repeated = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            repeated.add(data.next());
+        }
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            vectors.add(i % 2 == 0 ? data.next() : repeated.get(i % repeated.size()));
+        }
+        List<float[]> queries = new ArrayList<>();
+        for (int q = 0; q < 100; q++) {
+            queries.add(q % 2 == 0 ? data.next() : repeated.get(q % repeated.size()));
+        }
+        List<List<Neighbour>> answers = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (Object sigmas : List.of(0, 1_000, VectorStoreConfig.REMAINDER_SIGMAS_DEFAULT, 0.3)) {
+            store = open(Map.of(VectorStoreConfig.REMAINDER_SIGMAS_CONFIG, sigmas), stateDirectory.resolve("s" + sigmas));
+            for (int i = 0; i < 4_000; i++) {
+                store.put(item("item-" + i, vectors.get(i), "m" + i % 2, i));
+            }
+            assertEquals(sigmas.equals(0), ((IndexedVectorStore) store).subspace("text").isEmpty(), "sigmas " + sigmas);
+            List<SearchRequest> requests = new ArrayList<>();
+            for (int q = 0; q < queries.size(); q++) {
+                SearchRequest request = SearchRequest.of("text", queries.get(q), 10);
+                requests.add(q % 3 == 0 ? request.withFilter(metadata -> metadata.modelVersion().equals("m1")) : request);
+            }
+            List<List<Neighbour>> oneByOne = requests.stream().map(store::search).toList();
+            shares.add(((IndexedVectorStore) store).scoredInFullShare("text"));
+            // A query meets its lists in its own order, so a batch answers as its queries one by one.
+            assertEquals(oneByOne, store.searchBatch(requests));
+            answers.addAll(oneByOne);
+            store.close();
+            // The subspace is derived from the durable centroids, so a restarted store answers the same.
+            store = open(Map.of(VectorStoreConfig.REMAINDER_SIGMAS_CONFIG, sigmas), stateDirectory.resolve("s" + sigmas));
+            assertEquals(oneByOne, store.searchBatch(requests));
+            store.close();
+        }
+        int n = queries.size();
+        double bounded = agreement(answers.subList(0, n), answers.subList(n, 2 * n));
+        double allowed = agreement(answers.subList(0, n), answers.subList(2 * n, 3 * n));
+        double tight = agreement(answers.subList(0, n), answers.subList(3 * n, 4 * n));
+        // Rounding aside, the Cauchy-Schwarz bound never drops a code a full scan keeps; the default
+        // allowance rarely does; duplicates, granted the full bound, survive even a tight allowance.
+        assertTrue(bounded >= 0.995, "Cauchy-Schwarz bound kept " + bounded + " of the full scans' neighbours");
+        assertTrue(allowed >= 0.99, "default allowance kept " + allowed + " of the full scans' neighbours");
+        assertTrue(tight >= 0.95, "0.3 deviations kept " + tight + " of the full scans' neighbours");
+        // ... while the first pass rules codes out, the more the tighter the allowance.
+        // (At 64 dimensions the default allowance is the Cauchy-Schwarz bound: 8 deviations of 1/sqrt(48).)
+        assertEquals(1.0, shares.get(0));
+        assertTrue(shares.get(1) < 0.8, "Cauchy-Schwarz bound scored " + shares.get(1) + " of the codes in full");
+        assertTrue(shares.get(3) < shares.get(1) - 0.1, "0.3 deviations scored " + shares.get(3) + " in full");
+    }
+
+    private static double agreement(List<List<Neighbour>> expected, List<List<Neighbour>> actual) {
+        int same = 0;
+        int total = 0;
+        for (int q = 0; q < expected.size(); q++) {
+            Set<String> ids = new HashSet<>();
+            expected.get(q).forEach(neighbour -> ids.add(neighbour.id()));
+            same += (int) actual.get(q).stream().filter(neighbour -> ids.contains(neighbour.id())).count();
+            total += expected.get(q).size();
+        }
+        return same / (double) total;
+    }
+
+    @Test
     void shouldAnswerExactSearchesAsABruteForceScanOfEveryVector() {
         for (int dimension : new int[] {3, 64, 384}) {
             store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + dimension), stateDirectory.resolve("d" + dimension));
