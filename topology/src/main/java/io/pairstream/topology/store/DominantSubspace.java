@@ -43,6 +43,16 @@ final class DominantSubspace {
 
     /** A projection's int8 code, its norm, and the norm of the vector's part outside the subspace. */
     record Projection(Int8Quantiser.Code code, float norm, float remainder) {
+
+        /** One over the projection's norm, 0 when that is 0. */
+        float inverseNorm() {
+            return norm > 0f ? 1f / norm : 0f;
+        }
+
+        /** The rounding allowance of this projection's code and of {@code full}, the code of the whole vector. */
+        float roundingAllowance(Int8Quantiser.Code full) {
+            return Int8Quantiser.roundingAllowance(code.scale()) + Int8Quantiser.roundingAllowance(full.scale());
+        }
     }
 
     /** The smallest candidate subspace holding enough of the centroids' energy, if any. */
@@ -58,10 +68,10 @@ final class DominantSubspace {
             if (rank == 0 || rank > count) {
                 continue;
             }
-            float[] basis = iterate(moments, centroids, rank, dimension);
-            double energy = captured(moments, basis, rank, dimension) / trace;
+            Iterated iterated = iterate(moments, centroids, rank, dimension);
+            double energy = iterated.energy() / trace;
             if (energy >= ENERGY_WANTED) {
-                return Optional.of(new DominantSubspace(basis, rank, dimension, energy));
+                return Optional.of(new DominantSubspace(iterated.basis(), rank, dimension, energy));
             }
         }
         return Optional.empty();
@@ -89,48 +99,58 @@ final class DominantSubspace {
                 (float) Math.sqrt(Math.max(0, outside)));
     }
 
-    /** The symmetric matrix {@code Σ c cᵀ} over the centroids, row by row. */
+    /** The symmetric matrix {@code Σ c cᵀ} over the centroids, row by row: the upper half summed, then mirrored. */
     private static float[] secondMoments(float[] centroids, int count, int dimension) {
         float[] moments = new float[dimension * dimension];
         for (int c = 0; c < count; c++) {
             int row = c * dimension;
             for (int i = 0; i < dimension; i++) {
                 float ci = centroids[row + i];
-                for (int j = 0; j < dimension; j++) {
+                for (int j = i; j < dimension; j++) {
                     moments[i * dimension + j] += ci * centroids[row + j];
                 }
+            }
+        }
+        for (int i = 0; i < dimension; i++) {
+            for (int j = 0; j < i; j++) {
+                moments[i * dimension + j] = moments[j * dimension + i];
             }
         }
         return moments;
     }
 
+    /** An orthonormal basis, row by row, and the energy {@code Σ bᵀ M b} it captures. */
+    private record Iterated(float[] basis, double energy) {
+    }
+
     /**
      * Subspace iteration: starting from the span of the first centroids, multiply by the moment
-     * matrix and re-orthonormalise until the captured energy stops rising.
+     * matrix and re-orthonormalise until the captured energy stops rising. The product {@code M b}
+     * of each basis row also gives the energy the basis captures, {@code Σ b·(M b)}.
      */
-    private static float[] iterate(float[] moments, float[] centroids, int rank, int dimension) {
+    private static Iterated iterate(float[] moments, float[] centroids, int rank, int dimension) {
         float[] basis = new float[rank * dimension];
         System.arraycopy(centroids, 0, basis, 0, rank * dimension);
         orthonormalise(basis, rank, dimension);
         double previous = 0;
         float[] row = new float[dimension];
         float[] next = new float[rank * dimension];
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+        for (int iteration = 0; ; iteration++) {
+            double energy = 0;
             for (int r = 0; r < rank; r++) {
                 System.arraycopy(basis, r * dimension, row, 0, dimension);
                 for (int i = 0; i < dimension; i++) {
                     next[r * dimension + i] = VectorUtil.dotProduct(row, moments, i * dimension);
+                    energy += row[i] * next[r * dimension + i];
                 }
             }
-            System.arraycopy(next, 0, basis, 0, basis.length);
-            orthonormalise(basis, rank, dimension);
-            double energy = captured(moments, basis, rank, dimension);
-            if (energy - previous <= CONVERGED * energy) {
-                break;
+            if (iteration == MAX_ITERATIONS || energy - previous <= CONVERGED * energy) {
+                return new Iterated(basis, energy);
             }
             previous = energy;
+            System.arraycopy(next, 0, basis, 0, basis.length);
+            orthonormalise(basis, rank, dimension);
         }
-        return basis;
     }
 
     /** Modified Gram–Schmidt on the rows; a row in the span of those before it is replaced by a unit axis. */
@@ -169,18 +189,5 @@ final class DominantSubspace {
             rows[offset + i] *= inverse;
         }
         return true;
-    }
-
-    /** {@code Σ bᵀ M b} over the basis rows: the energy the subspace captures. */
-    private static double captured(float[] moments, float[] basis, int rank, int dimension) {
-        double total = 0;
-        float[] row = new float[dimension];
-        for (int r = 0; r < rank; r++) {
-            System.arraycopy(basis, r * dimension, row, 0, dimension);
-            for (int i = 0; i < dimension; i++) {
-                total += row[i] * VectorUtil.dotProduct(row, moments, i * dimension);
-            }
-        }
-        return total;
     }
 }

@@ -265,10 +265,8 @@ final class IvfIndex {
         }
         DominantSubspace.Projection projection = subspace.project(query.vector());
         float unrelated = (float) Math.min(1, remainderSigmas / Math.sqrt(dimension - subspace.rank()));
-        float rounding = Int8Quantiser.roundingAllowance(projection.code().scale())
-                + Int8Quantiser.roundingAllowance(code.scale());
-        FirstPass firstPass = new FirstPass(projection.code(), projection.norm() > 0f ? 1f / projection.norm() : 0f,
-                projection.remainder(), unrelated, rounding);
+        FirstPass firstPass = new FirstPass(projection.code(), projection.inverseNorm(), projection.remainder(),
+                unrelated, projection.roundingAllowance(code));
         return new Scan(code, firstPass, top, query.accept());
     }
 

@@ -99,9 +99,8 @@ final class PostingList {
             System.arraycopy(projection.code().bytes(), 0, projectionCodes, size * rank, rank);
             projectionScales[size] = projection.code().scale();
             remainders[size] = projection.remainder();
-            inverseNorms[size] = projection.norm() > 0f ? 1f / projection.norm() : 0f;
-            roundingAllowances[size] = Int8Quantiser.roundingAllowance(projection.code().scale())
-                    + Int8Quantiser.roundingAllowance(code.scale());
+            inverseNorms[size] = projection.inverseNorm();
+            roundingAllowances[size] = projection.roundingAllowance(code);
         }
         return size++;
     }

@@ -45,7 +45,7 @@ public final class VectorStoreConfig extends AbstractConfig {
             + "unrelated remainders; at the square root of the dimensions left or more it is the "
             + "Cauchy-Schwarz bound, which never drops a candidate the full scan keeps. 0 scans every code "
             + "in full.";
-    /** Dropped 0.03% of the true top 10 among the codes scanned on MiniLM text embeddings (README). */
+    /** On MiniLM text embeddings recall@10 stayed 0.9537 at 64 probes while QPS nearly doubled (README). */
     public static final double REMAINDER_SIGMAS_DEFAULT = 8.0;
 
     public static final String TRAINING_SIZE_CONFIG = "vector.store.index.training.size";
