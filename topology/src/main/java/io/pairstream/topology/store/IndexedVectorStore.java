@@ -3,6 +3,7 @@ package io.pairstream.topology.store;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -265,8 +267,15 @@ final class IndexedVectorStore implements VectorStore {
         return indexes.get(request.field()).exactSearch(request.query(), request.k(), accepts(request), table::tieKey);
     }
 
+    /**
+     * {@link SearchRequest#accepts} by ordinal: the excluded ids are looked up once, so a scan
+     * compares ints where it would read each candidate's id string (a cache miss or two apiece, and
+     * near-duplicates make candidates many).
+     */
     private IntPredicate accepts(SearchRequest request) {
-        return ordinal -> request.accepts(table.id(ordinal), table.metadata(ordinal));
+        int[] excluded = request.excluded().stream().mapToInt(table::ordinal).filter(ordinal -> ordinal >= 0).sorted().toArray();
+        Predicate<ItemMetadata> filter = request.filter();
+        return ordinal -> Arrays.binarySearch(excluded, ordinal) < 0 && filter.test(table.metadata(ordinal));
     }
 
     /** Adds the item to the table and the indexes; returns the list each vector was filed under. */

@@ -151,17 +151,24 @@ class VectorStoreTest {
 
     @Test
     void shouldAnswerExactSearchesAsABruteForceScanOfEveryVector() {
-        for (int dimension : new int[] {3, 64, 384}) {
-            store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + dimension), stateDirectory.resolve("d" + dimension));
+        // The last case lies mostly in a few directions, so its index has a subspace and bounds by projections first
+        // (so may the second: the centroids of its eight clusters span eight directions).
+        for (String kind : List.of("3", "64", "384", "64 in a subspace")) {
+            int dimension = Integer.parseInt(kind.split(" ")[0]);
+            boolean inSubspace = kind.endsWith("subspace");
+            store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + dimension), stateDirectory.resolve(kind.replace(' ', '-')));
             // Tight clusters, loose ones and exact duplicates (equal scores, so the tie order counts).
-            ClusteredVectors tight = new ClusteredVectors(dimension, dimension, 4, 0.2f);
-            ClusteredVectors loose = new ClusteredVectors(dimension + 1, dimension, 4, 2f);
+            ClusteredVectors tight = inSubspace ? ClusteredVectors.inSubspace(dimension, dimension, 6, 4, 0.2f, 0.3f)
+                    : new ClusteredVectors(dimension, dimension, 4, 0.2f);
+            ClusteredVectors loose = inSubspace ? ClusteredVectors.inSubspace(dimension + 1, dimension, 6, 4, 2f, 0.3f)
+                    : new ClusteredVectors(dimension + 1, dimension, 4, 2f);
             List<VectorItem> stored = new ArrayList<>();
             for (int i = 0; i < 3_000; i++) {
                 float[] v = i % 10 == 9 ? stored.get(i - 5).vectors().get("text") : i % 2 == 0 ? tight.next() : loose.next();
                 stored.add(new VectorItem("item-" + i, Map.of("text", v), new ItemMetadata(null, "test", i, "m" + i % 3)));
                 store.put(stored.get(i));
             }
+            assertTrue(!inSubspace || ((IndexedVectorStore) store).subspace("text").isPresent(), kind);
             for (int q = 0; q < 40; q++) {
                 float[] query = q % 4 == 0 ? stored.get(q * 7).vectors().get("text") : q % 2 == 0 ? tight.next() : loose.next();
                 int k = 1 + q % 25;
@@ -173,7 +180,7 @@ class VectorStoreTest {
                 List<Neighbour> found = store.search(request);
                 List<Neighbour> scanned = bruteForce(stored, request);
                 assertEquals(scanned.stream().map(Neighbour::id).toList(), found.stream().map(Neighbour::id).toList(),
-                        "dimension " + dimension + ", query " + q);
+                        "dimension " + kind + ", query " + q);
                 assertEquals(scanned.stream().map(Neighbour::score).toList(), found.stream().map(Neighbour::score).toList());
             }
             store.close();
