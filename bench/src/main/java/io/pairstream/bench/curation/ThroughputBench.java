@@ -20,6 +20,8 @@ import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.config.TopicNames;
 import io.pairstream.topology.model.ClipModel;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +48,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
  *
  * <p>Usage: {@code ThroughputBench [store-size] [measured-records] [runs] [key=value ...]} (defaults
- * 100000, 5000 and {@code abc}; e.g. {@code c} runs only the zero-cost pipeline, as for profiling
+ * 100000, 20000 and {@code abc}: a burst of about a minute, so the second or so a burst takes to
+ * fill the pipeline and to drain it, through the last one-second quality window, weighs little; e.g. {@code c} runs only the zero-cost pipeline, as for profiling
  * the machinery); each {@code key=value} overrides a curation setting in both pipelines, e.g.
  * {@code vector.store.index.probes=16}, or, with the prefix {@code kafka.}, a Kafka Streams setting, e.g.
  * {@code kafka.commit.interval.ms=1000}.
@@ -63,7 +66,7 @@ public final class ThroughputBench {
 
     public static void main(String[] args) throws Exception {
         int storeSize = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         String runs = args.length > 2 ? args[2] : "abc";
         Map<String, Object> overrides = new HashMap<>();
         for (int i = 3; i < args.length; i++) {
@@ -113,22 +116,32 @@ public final class ThroughputBench {
         }
     }
 
+    /** Embeds the samples in batches on the calling thread, whose CPU time it reports beside the meter's. */
     private static double modelAlone(ClipModel model, List<RawSample> samples) {
         CpuMeter cpu = new CpuMeter();
+        long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int i = 0; i < samples.size(); i += BATCH) {
             List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
             model.embedImages(batch.stream().map(RawSample::image).toList());
             model.embedTexts(batch.stream().map(RawSample::caption).toList());
         }
-        System.out.printf(Locale.ROOT, "    the model alone kept %s%n", cpu);
-        return samples.size() / cpu.seconds();
+        double seconds = cpu.seconds();
+        System.out.printf(Locale.ROOT, "    the model alone kept %s; its calling thread %.2f cores%n", cpu,
+                (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart) / 1e9 / seconds);
+        return samples.size() / seconds;
     }
 
-    /** Wall time, and the cores this JVM and the whole machine (the broker's JVM included) kept busy since creation. */
+    /**
+     * Wall time, and the cores this JVM and the whole machine kept busy since creation, with this
+     * JVM's share split among the model thread, the stream thread and the rest (the in-process
+     * broker, the clients, and the JVM's own GC and compiler threads).
+     */
     private static final class CpuMeter {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final long wallStart = System.nanoTime();
         private final long cpuStart = processCpuNanos();
         private final long[] machineStart = machineTicks();
+        private final long[] threadsStart = threadCpuNanos();
 
         double seconds() {
             return (System.nanoTime() - wallStart) / 1e9;
@@ -140,8 +153,28 @@ public final class ThroughputBench {
             long[] machine = machineTicks();
             double machineBusy = (double) (machine[0] - machineStart[0]) / Math.max(1, machine[1] - machineStart[1])
                     * Runtime.getRuntime().availableProcessors();
-            return String.format(Locale.ROOT, "%.2f cores of this JVM and %.2f of the machine busy",
-                    (processCpuNanos() - cpuStart) / 1e9 / seconds, machineBusy);
+            double process = (processCpuNanos() - cpuStart) / 1e9 / seconds;
+            long[] threads = threadCpuNanos();
+            double model = (threads[0] - threadsStart[0]) / 1e9 / seconds;
+            double stream = (threads[1] - threadsStart[1]) / 1e9 / seconds;
+            return String.format(Locale.ROOT, "%.2f cores of this JVM (model thread %.2f, stream thread %.2f, the rest %.2f) "
+                    + "and %.2f of the machine busy", process, model, stream, process - model - stream, machineBusy);
+        }
+
+        /** CPU time so far of the model thread(s) and the stream thread(s), by name; threads that ended are not counted. */
+        private static long[] threadCpuNanos() {
+            long[] sums = new long[2];
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                int group = info.getThreadName().startsWith("pairstream-model") ? 0 : info.getThreadName().contains("-StreamThread-") ? 1 : -1;
+                long cpu = group < 0 ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    sums[group] += cpu;
+                }
+            }
+            return sums;
         }
 
         private static long processCpuNanos() {
@@ -187,9 +220,10 @@ public final class ThroughputBench {
                 settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
                         SelectionSettings.MIN_SIMILARITY_PREFIX + "text", -1.0, SelectionSettings.MIN_SIMILARITY_PREFIX + "image", -1.0));
             }
+            TimedModel timed = new TimedModel(model);
             try (CurationPipeline pipeline = CurationPipeline.start(
                     CurationPipeline.streamsProperties(directory.resolve("state"), kafka),
-                    CurationConfig.of(settings), model, serde);
+                    CurationConfig.of(settings), timed, serde);
                  Sender sender = new Sender(bootstrap, serde, topics.rawPairs(), pool);
                  Watcher watcher = new Watcher(bootstrap, serde, topics)) {
                 pipeline.awaitRunning(Duration.ofMinutes(2));
@@ -200,10 +234,12 @@ public final class ThroughputBench {
                         (System.nanoTime() - fillStart) / 1e9);
                 watcher.startMeasuring();
                 CpuMeter burst = new CpuMeter();
+                long modelBusyStart = timed.busyNanos();
                 sender.send(measured, 0);
                 watcher.awaitAccounted(storeSize + measured);
                 double rate = measured / burst.seconds();
-                System.out.printf(Locale.ROOT, "    %s: the burst kept %s%n", model.version(), burst);
+                System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it%n", model.version(), burst,
+                        100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds());
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);
@@ -252,12 +288,13 @@ public final class ThroughputBench {
         }
     }
 
-    /** Follows the quality windows (to count accounted records) and the positive pairs (for latency). */
+    /** Follows the quality windows (to count accounted records) and, for latency, the positive pairs. */
     private static final class Watcher implements AutoCloseable {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final AvroDeserializer<PairQualityWindow> windows = new AvroDeserializer<>(null, PairQualityWindow.class);
         private final AvroDeserializer<PositivePair> pairs = new AvroDeserializer<>(null, PositivePair.class);
         private final TopicNames topics;
+        private final TopicPartition positives;
         private final Map<String, Long> firstEmission = new HashMap<>();
         private long accounted;
         private boolean measuringLatency;
@@ -272,7 +309,10 @@ public final class ThroughputBench {
             windows.configure(serde, false);
             pairs.configure(serde, false);
             this.topics = topics;
-            consumer.assign(List.of(new TopicPartition(topics.qualityMetrics(), 0), new TopicPartition(topics.positivePairs(), 0)));
+            this.positives = new TopicPartition(topics.positivePairs(), 0);
+            consumer.assign(List.of(new TopicPartition(topics.qualityMetrics(), 0), positives));
+            // Read only for latency: until then a trainer elsewhere would read them, not this machine.
+            consumer.pause(List.of(positives));
         }
 
         void awaitAccounted(long target) {
@@ -298,7 +338,11 @@ public final class ThroughputBench {
             }
         }
 
+        /** From now on, positive pairs emitted count towards latency; those emitted before are skipped. */
         void startLatency() {
+            consumer.seekToEnd(List.of(positives));
+            consumer.position(positives);
+            consumer.resume(List.of(positives));
             measuringLatency = true;
         }
 

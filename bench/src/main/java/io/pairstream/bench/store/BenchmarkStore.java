@@ -34,6 +34,11 @@ final class BenchmarkStore {
         config.put(VectorStoreConfig.FIELDS_CONFIG, FIELD + ":" + dimension);
         config.put(VectorStoreConfig.LISTS_CONFIG, lists);
         config.put(VectorStoreConfig.TRAINING_SIZE_CONFIG, trainingSize);
+        return open(stateDirectory, new VectorStoreConfig(config));
+    }
+
+    /** A store of the given configuration, its fields included. */
+    static VectorStore open(Path stateDirectory, VectorStoreConfig config) {
         VectorStore store = VectorStores.vectorStoreBuilder(NAME, config)
                 .withLoggingDisabled()
                 .build();

@@ -224,8 +224,9 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     @Override
     public void close() {
         if (runner != null) {
-            LOG.info("Embedded {} batches in {} s on the model thread; the stream thread waited {} s for them over {} s",
-                    runner.batches(), seconds(runner.busyNanos()), seconds(awaitedNanos), seconds(System.nanoTime() - startNanos));
+            LOG.info("Embedded {} batches in {} s ({} s of its CPU) on the model thread; the stream thread waited {} s for them over {} s",
+                    runner.batches(), seconds(runner.busyNanos()), seconds(runner.cpuNanos()), seconds(awaitedNanos),
+                    seconds(System.nanoTime() - startNanos));
             runner.close();
         }
         inFlight.clear();

@@ -2,6 +2,8 @@ package io.pairstream.topology.embed;
 
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,9 +24,12 @@ final class ModelRunner implements AutoCloseable {
     record Embeddings(List<Embedding> images, List<Embedding> texts) {
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final ClipModel model;
     private final ExecutorService thread;
     private final AtomicLong busyNanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
 
     /** {@code threadName} null runs every batch on the caller's thread. */
@@ -62,10 +67,12 @@ final class ModelRunner implements AutoCloseable {
 
     private Embeddings embed(List<byte[]> images, List<String> captions) {
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         try {
             return new Embeddings(model.embedImages(images), model.embedTexts(captions));
         } finally {
             busyNanos.addAndGet(System.nanoTime() - start);
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
             batches.incrementAndGet();
         }
     }
@@ -73,6 +80,14 @@ final class ModelRunner implements AutoCloseable {
     /** Time spent embedding so far, over all batches. */
     long busyNanos() {
         return busyNanos.get();
+    }
+
+    /**
+     * CPU time the embedding thread itself spent embedding so far (model work on other threads not
+     * counted); well below {@link #busyNanos()} on a one-thread model, the thread waited for a core.
+     */
+    long cpuNanos() {
+        return cpuNanos.get();
     }
 
     /** Batches embedded so far. */

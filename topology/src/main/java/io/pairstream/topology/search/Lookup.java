@@ -21,12 +21,12 @@ public enum Lookup {
     }
 
     /** The store field searched. */
-    String field(SearchFields fields) {
+    public String field(SearchFields fields) {
         return storedText ? fields.text() : fields.image();
     }
 
     /** The pair's vector the field is searched by. */
-    float[] query(EmbeddedPair pair) {
+    public float[] query(EmbeddedPair pair) {
         return queryText ? pair.textVector() : pair.imageVector();
     }
 }
