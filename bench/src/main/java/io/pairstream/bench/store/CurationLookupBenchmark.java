@@ -23,15 +23,19 @@ import io.pairstream.topology.store.SearchMode;
 import io.pairstream.topology.store.SearchRequest;
 import io.pairstream.topology.store.VectorItem;
 import io.pairstream.topology.store.VectorStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The curation pipeline's store work alone, as its stream thread does it: the same lookups per
@@ -142,7 +146,7 @@ public final class CurationLookupBenchmark {
         private static final int EVERY = 10;
         private final SearchFields fields;
         private final Map<Lookup, Integer> lookups;
-        private final Map<Lookup, long[]> counts = new java.util.EnumMap<>(Lookup.class);
+        private final Map<Lookup, long[]> counts = new EnumMap<>(Lookup.class);
         private long seen;
 
         RecallCheck(SearchFields fields, Map<Lookup, Integer> lookups) {
@@ -158,10 +162,10 @@ public final class CurationLookupBenchmark {
                 lookups.forEach((lookup, k) -> {
                     String version = pair.pair().modelVersion();
                     List<Neighbour> exact = store.search(SearchRequest.of(lookup.field(fields), lookup.query(pair.pair()), k)
-                            .withExcluded(java.util.Set.of(pair.id())).withFilter(metadata -> metadata.modelVersion().equals(version))
+                            .withExcluded(Set.of(pair.id())).withFilter(metadata -> metadata.modelVersion().equals(version))
                             .withMode(SearchMode.EXACT));
                     List<Neighbour> found = pair.neighbours(lookup, store);
-                    java.util.Set<String> exactIds = new java.util.HashSet<>();
+                    Set<String> exactIds = new HashSet<>();
                     exact.forEach(n -> exactIds.add(n.id()));
                     long[] count = counts.computeIfAbsent(lookup, key -> new long[3]);
                     count[0] += found.stream().filter(n -> exactIds.contains(n.id())).count();
@@ -202,7 +206,7 @@ public final class CurationLookupBenchmark {
      * the batch it is padded with, so repeated captions are near, not exact, duplicates); cached in
      * {@code cache}.
      */
-    private static float[][] captionVectors(ClipModel model, List<RawSample> pool, int count, Path cache) throws java.io.IOException {
+    private static float[][] captionVectors(ClipModel model, List<RawSample> pool, int count, Path cache) throws IOException {
         if (Files.exists(cache)) {
             return VectorFile.readFloats(cache);
         }
