@@ -132,8 +132,8 @@ final class IvfIndex {
      */
     void install(float[] learned) {
         int[] members = indexedOrdinals();
-        this.subspace = remainderSigmas > 0 ? DominantSubspace.of(learned, dimension).orElse(null) : null;
         this.centroids = new Centroids(learned, dimension);
+        this.subspace = remainderSigmas > 0 ? DominantSubspace.of(learned, dimension).orElse(null) : null;
         this.lists = new PostingList[centroids.count()];
         for (int i = 0; i < lists.length; i++) {
             lists[i] = new PostingList(dimension, subspace == null ? 0 : subspace.rank());
@@ -260,14 +260,7 @@ final class IvfIndex {
                 rows[kept] = position;
                 kept += earlier == null || earlier.upper()[entry] >= earlier.reached() ? 1 : 0;
             }
-            byte[] codes = list.codes();
-            if (kept < n) {
-                for (int i = 0; i < kept; i++) {
-                    System.arraycopy(list.codes(), rows[i] * dimension, buffers.gathered, i * dimension, dimension);
-                }
-                codes = buffers.gathered;
-            }
-            VectorUtil.dotProducts(code.bytes(), codes, kept, buffers.scores);
+            VectorUtil.dotProducts(code.bytes(), kept < n ? gather(list, rows, kept) : list.codes(), kept, buffers.scores);
             for (int i = 0; i < kept; i++) {
                 int position = rows[i];
                 float estimate = buffers.scores[i] * code.scale() * list.scale(position);
@@ -355,13 +348,20 @@ final class IvfIndex {
             kept += optimistic >= beat ? 1 : 0;
         }
         codesScoredInFull += kept;
-        // The kept codes are copied together and scored by the same kernel as whole lists: reading
-        // scattered rows in place stalls on memory, and the copy's reads overlap.
-        for (int i = 0; i < kept; i++) {
+        VectorUtil.dotProducts(query.code().bytes(), gather(list, rows, kept), kept, scores);
+        offer(list, query, scores, rows, kept, tieKeys);
+    }
+
+    /**
+     * Copies the codes at the first {@code count} of {@code rows} of a list together and returns
+     * them, to be scored by the same kernel as whole lists: reading scattered rows in place stalls
+     * on memory, and the copy's reads overlap.
+     */
+    private byte[] gather(PostingList list, int[] rows, int count) {
+        for (int i = 0; i < count; i++) {
             System.arraycopy(list.codes(), rows[i] * dimension, buffers.gathered, i * dimension, dimension);
         }
-        VectorUtil.dotProducts(query.code().bytes(), buffers.gathered, kept, scores);
-        offer(list, query, scores, rows, kept, tieKeys);
+        return buffers.gathered;
     }
 
     /**
