@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * batch go on together as one {@link EmbeddedBatch}, so the store is searched once per batch.
  *
  * <p>With {@link BatchSettings#pipelined()} the model embeds batches on its own thread while the
- * stream thread forwards earlier ones, in input order: a batch is forwarded once it is done and a
- * record or a linger tick comes, or, waited for, when two more are in flight behind it. When the
+ * stream thread forwards earlier ones, in input order: a full batch goes to the model before
+ * finished ones are forwarded, and a batch is forwarded once it is done and a record or a linger
+ * tick comes (though not while the model would idle for it as the next batch fills in a burst), or,
+ * waited for, when two more are in flight behind it. When the
  * oldest waiting record has waited a linger, what waits is embedded and everything is forwarded. An item the model rejects is
  * dead-lettered alone; the rest of its batch goes on.
  */
@@ -47,6 +49,11 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
 
     /** Batches that may be in flight on the model thread when a full batch comes. */
     private static final int MAX_IN_FLIGHT = 2;
+    /**
+     * How long finished batches may be held while the next one fills for an idle model: a burst
+     * fills a batch of 32 in a millisecond or two, and a stream slower than this is not held up.
+     */
+    private static final long FILLING_GRACE_NANOS = 10_000_000L;
 
     /** A batch handed to the model: its buffer offsets, its pairs, and their embeddings to come. */
     private record PendingBatch(List<Long> offsets, List<IncomingPair> pairs, Future<ModelRunner.Embeddings> embeddings) {
@@ -68,6 +75,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     private long startNanos;
     /** Wall-clock time the oldest waiting record arrived (or the task started with some waiting). */
     private long waitingSince;
+    /** {@link System#nanoTime()} when the oldest waiting record arrived. */
+    private long fillingSinceNanos;
     /** Buffered records from this offset on wait for a batch; those below it are pending (or gone): batches seek here. */
     private long firstWaiting;
 
@@ -105,15 +114,17 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         buffer.put(source.offset(), source);
         if (waiting++ == 0) {
             waitingSince = context.currentSystemTimeMs();
+            fillingSinceNanos = System.nanoTime();
         }
-        forwardFinished();
+        // The model first: a full batch goes to it before the stream thread takes on finished ones.
         if (waiting >= batching.size()) {
             startBatch();
-            // One batch may wait on the model thread behind the one it embeds, so the model is not idle while
-            // the stream thread forwards; beyond that the stream thread waits for the model.
-            while (inFlight.size() > (batching.pipelined() ? MAX_IN_FLIGHT : 0)) {
-                forward(inFlight.poll());
-            }
+        }
+        forwardFinished(true);
+        // One batch may wait on the model thread behind the one it embeds, so the model is not idle while
+        // the stream thread forwards; beyond that the stream thread waits for the model.
+        while (inFlight.size() > (batching.pipelined() ? MAX_IN_FLIGHT : 0)) {
+            forward(inFlight.poll());
         }
     }
 
@@ -123,7 +134,7 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
      * embeds what waits and forwards everything in flight.
      */
     private void linger(long now) {
-        forwardFinished();
+        forwardFinished(false);
         // The store, not the counter, says what waits: records restored into it count from the task's start.
         if (now - waitingSince < batching.linger().toMillis()) {
             return;
@@ -134,11 +145,31 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         }
     }
 
-    /** Forwards, in order, the batches at the head of the queue that the model has finished. */
-    private void forwardFinished() {
-        while (!inFlight.isEmpty() && inFlight.peek().embeddings().isDone()) {
+    /**
+     * Forwards, in order, the batches at the head of the queue that the model has finished. With
+     * {@code mayHold}, not while the model has nothing else to embed and the next batch is filling
+     * fast: forwarding a batch takes the stream thread about as long as the model takes to embed
+     * one, and no record can join the next batch meanwhile, so forwarding first would leave the
+     * model idle for that long. Records that arrive slower than {@link #FILLING_GRACE_NANOS} are
+     * not held for.
+     */
+    private void forwardFinished(boolean mayHold) {
+        while (!inFlight.isEmpty() && inFlight.peek().embeddings().isDone() && !(mayHold && fillingForIdleModel())) {
             forward(inFlight.poll());
         }
+    }
+
+    /** Whether the model has finished everything handed to it while the next batch has been filling for less than the grace. */
+    private boolean fillingForIdleModel() {
+        if (!batching.pipelined() || waiting == 0 || System.nanoTime() - fillingSinceNanos >= FILLING_GRACE_NANOS) {
+            return false;
+        }
+        for (PendingBatch batch : inFlight) {
+            if (!batch.embeddings().isDone()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

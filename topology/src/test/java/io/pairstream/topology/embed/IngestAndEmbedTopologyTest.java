@@ -16,6 +16,7 @@ import io.pairstream.topology.ingest.SourceRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import io.pairstream.topology.model.Embedding;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -143,6 +144,22 @@ class IngestAndEmbedTopologyTest {
         }
     }
 
+    /** The hashing model, counting the batches it has finished. */
+    private static final class CountingClipModel extends HashingClipModel {
+        private final Semaphore finished = new Semaphore(0);
+
+        @Override
+        public List<Embedding> embedTexts(List<String> captions) {
+            List<Embedding> embedded = super.embedTexts(captions);
+            finished.release();
+            return embedded;
+        }
+
+        void awaitBatches(int batches) throws InterruptedException {
+            assertTrue(finished.tryAcquire(batches, 30, TimeUnit.SECONDS), "the model never finished " + batches + " batch(es)");
+        }
+    }
+
     /** The hashing model behind a gate: its first call waits until the test opens it. */
     private static final class GatedClipModel extends HashingClipModel {
         private final CountDownLatch called = new CountDownLatch(1);
@@ -217,6 +234,29 @@ class IngestAndEmbedTopologyTest {
         assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6"), all);
         assertEquals(List.of(3, 3, 1), model.imageBatchSizes());
         assertEquals(0, driver.<Long, SourceRecord>getKeyValueStore("embed-buffer").approximateNumEntries());
+    }
+
+    @Test
+    void shouldHandAFullBatchToAnIdleModelBeforeForwardingAFinishedOne() throws Exception {
+        CountingClipModel counting = new CountingClipModel();
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), counting);
+        for (int i = 0; i < 3; i++) {
+            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
+        }
+        counting.awaitBatches(1);
+        Thread.sleep(50);
+
+        // The first batch is finished and the model idle: the next record starts a batch that fills at once, so it waits.
+        send(pair("p3", "a boot", new byte[] {4}));
+        assertTrue(embedded.isEmpty());
+
+        send(pair("p4", "a boot", new byte[] {5}));
+        send(pair("p5", "a boot", new byte[] {6}));
+        assertEquals(List.of("p0", "p1", "p2"), ids(embedded.readValuesToList()), "the second batch started, the first went on");
+        counting.awaitBatches(1);
+        assertEquals(List.of(3, 3), counting.imageBatchSizes());
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertEquals(List.of("p3", "p4", "p5"), ids(embedded.readValuesToList()));
     }
 
     @Test
