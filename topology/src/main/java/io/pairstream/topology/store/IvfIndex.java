@@ -2,7 +2,9 @@ package io.pairstream.topology.store;
 
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.IntUnaryOperator;
@@ -46,6 +48,12 @@ final class IvfIndex {
     private long codesScoredInFull;
     /** Reused by every search: like the rest of a store, an index is confined to its stream thread. */
     private final ScanBuffers buffers;
+    /**
+     * The nearest list of each query vector of the last search, by instance: a stream searches for a
+     * sample's vectors and then inserts the same arrays, and the insert reuses the list instead of
+     * ranking every centroid again (about 5% of the curation's stream thread).
+     */
+    private final Map<float[], NearestList> searchedNearest = new IdentityHashMap<>();
 
     /** An index whose two-pass scan grants remainders {@code remainderSigmas} deviations; 0 turns it off. */
     IvfIndex(int dimension, MappedVectors vectors, float remainderSigmas) {
@@ -74,14 +82,23 @@ final class IvfIndex {
     int add(int ordinal, float[] vector, int listHint) {
         Int8Quantiser.Code code = Int8Quantiser.quantise(vector);
         DominantSubspace.Projection projection = subspace == null ? null : subspace.project(vector);
-        int list = !trained() ? 0 : listHint >= 0 && listHint < lists.length ? listHint
-                : centroids.nearest(vector, code, 1)[0];
+        int list = !trained() ? 0 : listHint >= 0 && listHint < lists.length ? listHint : nearestList(vector, code);
         ensureOrdinalCapacity(ordinal);
         vectors.put(ordinal, vector);
         positionOf[ordinal] = lists[list].append(ordinal, code, projection);
         listOf[ordinal] = list;
         size++;
         return trained() ? list : UNASSIGNED;
+    }
+
+    /** The list a vector belongs in: as the last search found it for the same, unchanged array, else ranked now. */
+    private int nearestList(float[] vector, Int8Quantiser.Code code) {
+        NearestList searched = searchedNearest.remove(vector);
+        return searched != null && Arrays.equals(searched.vector(), vector) ? searched.list() : centroids.nearest(vector, code, 1)[0];
+    }
+
+    /** A searched vector, as it was then, and its nearest list. */
+    private record NearestList(float[] vector, int list) {
     }
 
     /** The exact cosine of {@code query} and the indexed vector of {@code ordinal}. */
@@ -135,6 +152,7 @@ final class IvfIndex {
         this.centroids = new Centroids(learned, dimension);
         this.subspace = remainderSigmas > 0 ? DominantSubspace.of(learned, dimension).orElse(null) : null;
         this.lists = new PostingList[centroids.count()];
+        searchedNearest.clear();
         for (int i = 0; i < lists.length; i++) {
             lists[i] = new PostingList(dimension, subspace == null ? 0 : subspace.rank());
         }
@@ -160,12 +178,16 @@ final class IvfIndex {
     TopCandidates.Ranked[] search(List<Query> queries, IntUnaryOperator tieKeys) {
         Scan[] scans = new Scan[queries.size()];
         int[][] probed = new int[scans.length][];
+        searchedNearest.clear();
         for (int q = 0; q < scans.length; q++) {
             Query query = queries.get(q);
             Int8Quantiser.Code code = Int8Quantiser.quantise(query.vector());
             DominantSubspace.Projection projection = subspace == null ? null : subspace.project(query.vector());
             scans[q] = scan(query, code, projection);
             probed[q] = trained() ? centroids.nearest(query.vector(), code, query.probes()) : new int[] {0};
+            if (trained() && probed[q].length > 0) {
+                searchedNearest.put(query.vector(), new NearestList(query.vector().clone(), probed[q][0]));
+            }
         }
         if (subspace == null) {
             scanListByList(scans, probed, tieKeys);

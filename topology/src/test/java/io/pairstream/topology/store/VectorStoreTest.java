@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pairstream.topology.vector.VectorUtil;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -214,6 +215,24 @@ class VectorStoreTest {
         store.delete("item-3");
         assertTrue(Float.isNaN(store.similarity("text", query, "item-3")));
         assertThrows(VectorStoreException.class, () -> store.similarity("text", new float[3], "item-4"));
+    }
+
+    @Test
+    void shouldFileAnArrayChangedSinceItsSearchUnderItsOwnNearestList() {
+        store = open(Map.of());
+        ClusteredVectors data = new ClusteredVectors(21, DIMENSION, 32, 0.9f);
+        putAll(data, 3_000);
+        float[] reused = data.next();
+        float[] elsewhere = data.next();
+        while (VectorUtil.dotProduct(reused, elsewhere) > 0.2f) {
+            elsewhere = data.next();
+        }
+        store.search(SearchRequest.of("text", reused, 10));
+        // The search found the nearest list of the array as it was; the insert must not reuse it for new contents.
+        System.arraycopy(elsewhere, 0, reused, 0, DIMENSION);
+        store.put(item("moved", reused, "m1", 3_000));
+        List<Neighbour> found = store.search(SearchRequest.of("text", elsewhere.clone(), 1).withProbes(1));
+        assertEquals("moved", found.get(0).id());
     }
 
     @Test
