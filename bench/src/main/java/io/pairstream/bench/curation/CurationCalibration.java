@@ -86,6 +86,7 @@ public final class CurationCalibration {
             }
             report(model.version(), noise, alignment, rivalScores, truth);
             reportBothWays(alignment, rivalScores, bestImageForCaption, truth);
+            reportCaptionPeers(images, captions, captionVectors, stored, alignment, rivalScores, truth);
             reportBand(samples, images, captions, captionVectors, stored, mismatched);
         }
     }
@@ -243,6 +244,75 @@ public final class CurationCalibration {
             perWeight.print();
         }
         overall.print();
+    }
+
+    /**
+     * The caption's peers: the stored samples whose captions are nearest the pair's caption (the
+     * text-guided lookup). A caption belongs to its image when the image looks like the images
+     * stored under such captions: the image tower is tight within a kind, and this asks it an
+     * image–image question instead of a cross-modal one.
+     */
+    private static void reportCaptionPeers(float[][] images, List<String> captions, Map<String, float[]> captionVectors, int stored,
+                                           float[] alignment, float[][] rivals, boolean[] truth) {
+        int k = 20;
+        float[] peerMean = new float[truth.length];
+        float[] peerMax = new float[truth.length];
+        for (int q = 0; q < truth.length; q++) {
+            float[] caption = captionVectors.get(captions.get(stored + q));
+            Integer[] order = new Integer[stored];
+            float[] textScores = new float[stored];
+            for (int s = 0; s < stored; s++) {
+                order[s] = s;
+                textScores[s] = VectorUtil.dotProduct(caption, captionVectors.get(captions.get(s)));
+            }
+            Arrays.sort(order, (a, b) -> Float.compare(textScores[b], textScores[a]));
+            float sum = 0;
+            float max = -1;
+            for (int j = 0; j < k; j++) {
+                float similarity = VectorUtil.dotProduct(images[stored + q], images[order[j]]);
+                sum += similarity;
+                max = Math.max(max, similarity);
+            }
+            peerMean[q] = sum / k;
+            peerMax[q] = max;
+        }
+        System.out.printf("caption peers' image similarity (top %d stored by caption), matched:    mean %s%n", k,
+                quantiles(peerMean, truth, false));
+        System.out.printf("caption peers' image similarity (top %d stored by caption), mismatched: mean %s%n", k,
+                quantiles(peerMean, truth, true));
+        System.out.printf("                                                        matched:    max %s%n", quantiles(peerMax, truth, false));
+        System.out.printf("                                                        mismatched: max %s%n", quantiles(peerMax, truth, true));
+        String[] names = {"mean", "max"};
+        float[][] peers = {peerMean, peerMax};
+        for (int p = 0; p < 2; p++) {
+            System.out.printf("rule: reject when the caption peers' %s image similarity < u%n", names[p]);
+            Best alone = new Best();
+            for (float u = 0f; u <= 1f; u += 0.005f) {
+                boolean[] flagged = new boolean[truth.length];
+                for (int q = 0; q < truth.length; q++) {
+                    flagged[q] = peers[p][q] < u;
+                }
+                alone.offer(String.format("u=%.3f", u), flagged, truth);
+            }
+            alone.print();
+            System.out.printf("rule: reject when cosine < 0.15, or (cosine - best stored caption's) + w * (peers' %s image similarity - 1) < t%n",
+                    names[p]);
+            Best combined = new Best();
+            for (float w : new float[] {0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f, 0.75f, 1f, 1.5f, 2f}) {
+                Best perWeight = new Best();
+                for (float t = -0.4f; t <= 0.1f; t += 0.0025f) {
+                    boolean[] flagged = new boolean[truth.length];
+                    for (int q = 0; q < truth.length; q++) {
+                        float best = rivals[q][rivals[q].length - 1];
+                        flagged[q] = alignment[q] < 0.15f || (alignment[q] - best) + w * (peers[p][q] - 1) < t;
+                    }
+                    perWeight.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);
+                    combined.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);
+                }
+                perWeight.print();
+            }
+            combined.print();
+        }
     }
 
     /** How many of the ascending {@code scores} exceed {@code bar}. */
