@@ -144,26 +144,11 @@ class IngestAndEmbedTopologyTest {
         }
     }
 
-    /** The hashing model, counting the batches it has finished. */
-    private static final class CountingClipModel extends HashingClipModel {
-        private final Semaphore finished = new Semaphore(0);
-
-        @Override
-        public List<Embedding> embedTexts(List<String> captions) {
-            List<Embedding> embedded = super.embedTexts(captions);
-            finished.release();
-            return embedded;
-        }
-
-        void awaitBatches(int batches) throws InterruptedException {
-            assertTrue(finished.tryAcquire(batches, 30, TimeUnit.SECONDS), "the model never finished " + batches + " batch(es)");
-        }
-    }
-
-    /** The hashing model behind a gate: its first call waits until the test opens it. */
+    /** The hashing model behind a gate: its first call waits until the test opens it. It counts the batches it finished. */
     private static final class GatedClipModel extends HashingClipModel {
         private final CountDownLatch called = new CountDownLatch(1);
         private final CountDownLatch gate = new CountDownLatch(1);
+        private final Semaphore finished = new Semaphore(0);
 
         @Override
         public List<Embedding> embedImages(List<byte[]> encodedImages) {
@@ -174,6 +159,17 @@ class IngestAndEmbedTopologyTest {
                 Thread.currentThread().interrupt();
             }
             return super.embedImages(encodedImages);
+        }
+
+        @Override
+        public List<Embedding> embedTexts(List<String> captions) {
+            List<Embedding> embedded = super.embedTexts(captions);
+            finished.release();
+            return embedded;
+        }
+
+        void awaitFinished(int batches) throws InterruptedException {
+            assertTrue(finished.tryAcquire(batches, 30, TimeUnit.SECONDS), "the model never finished " + batches + " batch(es)");
         }
 
         void awaitCalled() throws InterruptedException {
@@ -238,12 +234,13 @@ class IngestAndEmbedTopologyTest {
 
     @Test
     void shouldHandAFullBatchToAnIdleModelBeforeForwardingAFinishedOne() throws Exception {
-        CountingClipModel counting = new CountingClipModel();
-        restart(new BatchSettings(3, Duration.ofSeconds(1), true), counting);
+        GatedClipModel gated = new GatedClipModel();
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), gated);
         for (int i = 0; i < 3; i++) {
             send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
         }
-        counting.awaitBatches(1);
+        gated.open();
+        gated.awaitFinished(1);
         Thread.sleep(50);
 
         // The first batch is finished and the model idle: the next record starts a batch that fills at once, so it waits.
@@ -252,11 +249,10 @@ class IngestAndEmbedTopologyTest {
 
         send(pair("p4", "a boot", new byte[] {5}));
         send(pair("p5", "a boot", new byte[] {6}));
-        assertEquals(List.of("p0", "p1", "p2"), ids(embedded.readValuesToList()), "the second batch started, the first went on");
-        counting.awaitBatches(1);
-        assertEquals(List.of(3, 3), counting.imageBatchSizes());
+        gated.awaitFinished(1);
         driver.advanceWallClockTime(Duration.ofSeconds(1));
-        assertEquals(List.of("p3", "p4", "p5"), ids(embedded.readValuesToList()));
+        assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5"), ids(embedded.readValuesToList()));
+        assertEquals(List.of(3, 3), gated.imageBatchSizes());
     }
 
     @Test
