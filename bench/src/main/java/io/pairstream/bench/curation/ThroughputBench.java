@@ -60,6 +60,8 @@ public final class ThroughputBench {
     /** Overrides under this prefix go to Kafka Streams and its clients, as the service's kafka.* keys do. */
     private static final String KAFKA_PREFIX = "kafka.";
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
+    /** Windows come every second while records flow; this long without one, the pipeline has nothing left to do. */
+    private static final Duration STALLED = Duration.ofSeconds(60);
 
     private ThroughputBench() {
     }
@@ -317,10 +319,18 @@ public final class ThroughputBench {
 
         void awaitAccounted(long target) {
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            long lastWindow = System.nanoTime();
             while (accounted < target && System.nanoTime() < deadline) {
+                if (System.nanoTime() - lastWindow > STALLED.toNanos()) {
+                    // Seen once: a task closed at start-up before its first window was emitted, which loses the window's figures,
+                    // not its records, and the count never reached the target.
+                    throw new IllegalStateException("no quality window for " + STALLED.toSeconds() + " s with " + accounted + " of "
+                            + target + " records accounted for: the pipeline is stuck, or a window's figures were lost");
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.topic().equals(topics.qualityMetrics())) {
                         PairQualityWindow window = windows.deserialize(record.topic(), record.value());
+                        lastWindow = System.nanoTime();
                         accounted += window.getStored() + window.getRejected() + window.getDeadLettered();
                         if (measuring && window.getEstimatedRecall() != null) {
                             recallSum += window.getEstimatedRecall() * window.getRecallSampleSize();
