@@ -50,8 +50,9 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     /** Batches that may be in flight on the model thread when a full batch comes. */
     private static final int MAX_IN_FLIGHT = 2;
     /**
-     * How long finished batches may be held while the next one fills for an idle model: a burst
-     * fills a batch of 32 in a millisecond or two, and a stream slower than this is not held up.
+     * How long finished batches may be held while the next one fills for an idle model: in a burst
+     * the records of the next batch already wait in the task's queue and fill it at once, and a
+     * stream slower than this is not held up.
      */
     private static final long FILLING_GRACE_NANOS = 10_000_000L;
 
