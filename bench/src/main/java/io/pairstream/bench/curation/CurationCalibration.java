@@ -86,7 +86,7 @@ public final class CurationCalibration {
             }
             report(model.version(), noise, alignment, rivalScores, truth);
             reportBothWays(alignment, rivalScores, bestImageForCaption, truth);
-            reportCaptionPeers(images, captions, captionVectors, stored, alignment, rivalScores, truth);
+            reportCaptionPeers(images, storedTexts, captions, captionVectors, alignment, rivalScores, truth);
             reportBand(samples, images, captions, captionVectors, stored, mismatched);
         }
     }
@@ -252,9 +252,10 @@ public final class CurationCalibration {
      * stored under such captions: the image tower is tight within a kind, and this asks it an
      * image–image question instead of a cross-modal one.
      */
-    private static void reportCaptionPeers(float[][] images, List<String> captions, Map<String, float[]> captionVectors, int stored,
-                                           float[] alignment, float[][] rivals, boolean[] truth) {
+    private static void reportCaptionPeers(float[][] images, float[][] storedTexts, List<String> captions,
+                                           Map<String, float[]> captionVectors, float[] alignment, float[][] rivals, boolean[] truth) {
         int k = 20;
+        int stored = storedTexts.length;
         float[] peerMean = new float[truth.length];
         float[] peerMax = new float[truth.length];
         for (int q = 0; q < truth.length; q++) {
@@ -263,7 +264,7 @@ public final class CurationCalibration {
             float[] textScores = new float[stored];
             for (int s = 0; s < stored; s++) {
                 order[s] = s;
-                textScores[s] = VectorUtil.dotProduct(caption, captionVectors.get(captions.get(s)));
+                textScores[s] = VectorUtil.dotProduct(caption, storedTexts[s]);
             }
             Arrays.sort(order, (a, b) -> Float.compare(textScores[b], textScores[a]));
             float sum = 0;
