@@ -22,6 +22,7 @@ import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
 import io.pairstream.topology.model.ConceptClipModel;
 import io.pairstream.topology.store.VectorStore;
+import io.pairstream.topology.vector.VectorUtil;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -186,6 +187,33 @@ class CurationTopologyTest {
         assertTrue(positives.isEmpty(), "a rejected pair is never an anchor");
         VectorStore store = (VectorStore) driver.getStateStore(CurationTopology.VECTOR_STORE);
         assertEquals(4, store.count(), "nor stored");
+    }
+
+    @Test
+    void shouldRankARejectedCaptionAmongEveryStoredCaptionThatBeatsItEvenByLessThanTheMargin() {
+        // Rivals are searched above the pair's cosine plus the margin; the rank also counts those below.
+        double margin = 0.065;
+        start(Map.of(AlignmentSettings.RANK_MIN_STORE_SIZE_CONFIG, 9, AlignmentSettings.RANK_MARGIN_CONFIG, margin));
+        List<String> captions = List.of("a photo of a cat", "a cat", "the cat", "a small cat", "a cat and a dog",
+                "the cat and the dog", "a picture of a cat and a dog", "a small cat and a dog", "cat and dog");
+        for (int i = 0; i < captions.size(); i++) {
+            send("stored-" + i, "cat:" + i, captions.get(i));
+        }
+        assertTrue(rejected.isEmpty(), "accepted on the cosine alone while the store is small");
+
+        send("half", "cat:99", "a cat and a dog, again");
+
+        List<RejectedPair> rejections = rejected.readValuesToList();
+        assertEquals(1, rejections.size());
+        RejectedPair half = rejections.get(0);
+        assertEquals(RejectionReason.CAPTION_NOT_IN_TOP_K, half.getReason());
+        float[] image = model.embedImages(List.of("cat:99".getBytes(StandardCharsets.UTF_8))).get(0).vector();
+        float own = half.getAlignmentScore();
+        List<Float> beating = model.embedTexts(captions).stream()
+                .map(embedding -> VectorUtil.dotProduct(image, embedding.vector())).filter(score -> score > own).toList();
+        assertTrue(beating.stream().anyMatch(score -> score <= own + margin), beating + " over " + own);
+        assertTrue(beating.stream().anyMatch(score -> score > own + margin), beating + " over " + own);
+        assertEquals(beating.size() + 1, half.getCaptionRank(), half.toString());
     }
 
     @Test

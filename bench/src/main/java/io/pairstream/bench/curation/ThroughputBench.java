@@ -1,5 +1,6 @@
 package io.pairstream.bench.curation;
 
+import io.pairstream.bench.store.StoreBenchmark;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
 import io.pairstream.curator.ingest.PairPublisher;
@@ -202,6 +203,15 @@ public final class ThroughputBench {
     private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, boolean zeroCost,
                                    Map<String, Object> overrides) throws Exception {
         Path directory = Files.createTempDirectory("pairstream-throughput-");
+        try {
+            return pipeline(directory, model, pool, storeSize, measured, zeroCost, overrides);
+        } finally {
+            StoreBenchmark.deleteRecursively(directory);
+        }
+    }
+
+    private static Result pipeline(Path directory, ClipModel model, List<RawSample> pool, int storeSize, int measured,
+                                   boolean zeroCost, Map<String, Object> overrides) throws Exception {
         TopicNames topics = TopicNames.defaults();
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(directory.resolve("platform"))) {
             String bootstrap = platform.bootstrapServers();

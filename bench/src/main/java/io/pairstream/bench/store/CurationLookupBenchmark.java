@@ -20,7 +20,6 @@ import io.pairstream.topology.search.SearchFields;
 import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.Neighbour;
 import io.pairstream.topology.store.SearchMode;
-import io.pairstream.topology.store.SearchRequest;
 import io.pairstream.topology.store.VectorItem;
 import io.pairstream.topology.store.VectorStore;
 import java.io.IOException;
@@ -107,7 +106,7 @@ public final class CurationLookupBenchmark {
             for (int from = storeSize - warmUp; from < storeSize; from += BATCH) {
                 searcher.search(new EmbeddedBatch(pairs(pool, images, texts, version, from, Math.min(storeSize, from + BATCH))), store);
             }
-            RecallCheck recall = new RecallCheck(fields, Map.of(Lookup.CAPTIONS_FOR_IMAGE, config.alignment().rivalsSearched(),
+            RecallCheck recall = new RecallCheck(searcher, Map.of(Lookup.CAPTIONS_FOR_IMAGE, config.alignment().rivalsSearched(),
                     Lookup.SIMILAR_CAPTIONS, config.selection().candidates(), Lookup.SIMILAR_IMAGES, config.selection().candidates()));
             long searchNanos = 0;
             long insertNanos = 0;
@@ -134,6 +133,7 @@ public final class CurationLookupBenchmark {
             System.out.println(recall);
         } finally {
             store.close();
+            StoreBenchmark.deleteRecursively(state);
         }
     }
 
@@ -144,13 +144,13 @@ public final class CurationLookupBenchmark {
      */
     private static final class RecallCheck {
         private static final int EVERY = 10;
-        private final SearchFields fields;
+        private final BatchSearcher searcher;
         private final Map<Lookup, Integer> lookups;
         private final Map<Lookup, long[]> counts = new EnumMap<>(Lookup.class);
         private long seen;
 
-        RecallCheck(SearchFields fields, Map<Lookup, Integer> lookups) {
-            this.fields = fields;
+        RecallCheck(BatchSearcher searcher, Map<Lookup, Integer> lookups) {
+            this.searcher = searcher;
             this.lookups = lookups;
         }
 
@@ -160,10 +160,7 @@ public final class CurationLookupBenchmark {
                     continue;
                 }
                 lookups.forEach((lookup, k) -> {
-                    String version = pair.pair().modelVersion();
-                    List<Neighbour> exact = store.search(SearchRequest.of(lookup.field(fields), lookup.query(pair.pair()), k)
-                            .withExcluded(Set.of(pair.id())).withFilter(metadata -> metadata.modelVersion().equals(version))
-                            .withMode(SearchMode.EXACT));
+                    List<Neighbour> exact = store.search(searcher.request(lookup, k, pair.pair()).withMode(SearchMode.EXACT));
                     List<Neighbour> found = pair.neighbours(lookup, store);
                     Set<String> exactIds = new HashSet<>();
                     exact.forEach(n -> exactIds.add(n.id()));

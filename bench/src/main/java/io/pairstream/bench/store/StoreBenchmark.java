@@ -225,7 +225,8 @@ public final class StoreBenchmark {
         }
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    /** Deletes a benchmark's state directory and all in it (a filled store leaves gigabytes behind). */
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -7,7 +7,6 @@ import io.pairstream.topology.search.Lookup;
 import io.pairstream.topology.search.SearchedPair;
 import io.pairstream.topology.store.Neighbour;
 import io.pairstream.topology.store.VectorStore;
-import io.pairstream.topology.vector.VectorUtil;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,10 +24,14 @@ public final class AlignmentJudge {
         this.settings = settings;
     }
 
-    /** Judges the pair; its {@link Lookup#CAPTIONS_FOR_IMAGE} neighbours are the rivals of its caption. */
+    /**
+     * Judges the pair. Its {@link Lookup#CAPTIONS_FOR_IMAGE} neighbours are the stored captions
+     * that beat its own by at least the margin; only a rejected caption's rank is worked out, with
+     * the rivals that beat it by less.
+     */
     public AlignmentVerdict judge(SearchedPair searched, VectorStore store) {
         EmbeddedPair pair = searched.pair();
-        float score = VectorUtil.dotProduct(pair.imageVector(), pair.textVector());
+        float score = pair.alignment();
         if (score < settings.minScore()) {
             return new AlignmentVerdict(score, null, RejectionReason.LOW_ALIGNMENT, String.format(Locale.ROOT,
                     "image-caption cosine %.4f is below the threshold %.4f", score, settings.minScore()));
@@ -37,18 +40,17 @@ public final class AlignmentJudge {
             return new AlignmentVerdict(score, null, null, "accepted on the cosine alone");
         }
         List<Neighbour> rivals = searched.neighbours(Lookup.CAPTIONS_FOR_IMAGE, store);
-        int better = 0;
         int clearlyBetter = 0;
         for (Neighbour rival : rivals) {
-            better += rival.score() > score ? 1 : 0;
             clearlyBetter += rival.score() > score + settings.rankMargin() ? 1 : 0;
         }
-        int rank = better + 1;
-        if (clearlyBetter >= settings.rankK()) {
-            return new AlignmentVerdict(score, rank, RejectionReason.CAPTION_NOT_IN_TOP_K, String.format(Locale.ROOT,
-                    "%d stored caption(s) match the image better than its own (cosine %.4f) by more than %.4f; the best by %.4f",
-                    clearlyBetter, score, settings.rankMargin(), rivals.get(0).score() - score));
+        if (clearlyBetter < settings.rankK()) {
+            return new AlignmentVerdict(score, null, null, String.format(Locale.ROOT,
+                    "accepted: fewer than %d stored caption(s) beat its own by more than %.4f", settings.rankK(), settings.rankMargin()));
         }
-        return new AlignmentVerdict(score, rank, null, "accepted: caption rank " + rank);
+        int better = searched.neighboursAbove(Lookup.CAPTIONS_FOR_IMAGE, Math.nextUp(score), store).size();
+        return new AlignmentVerdict(score, better + 1, RejectionReason.CAPTION_NOT_IN_TOP_K, String.format(Locale.ROOT,
+                "%d stored caption(s) match the image better than its own (cosine %.4f) by more than %.4f; the best by %.4f",
+                clearlyBetter, score, settings.rankMargin(), rivals.get(0).score() - score));
     }
 }

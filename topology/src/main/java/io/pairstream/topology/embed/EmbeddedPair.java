@@ -3,6 +3,7 @@ package io.pairstream.topology.embed;
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.topology.ingest.IncomingPair;
 import io.pairstream.topology.store.ItemMetadata;
+import io.pairstream.topology.vector.VectorUtil;
 import java.util.Objects;
 
 /** A pair with its image and caption embedded by one model version. */
@@ -17,6 +18,11 @@ public record EmbeddedPair(IncomingPair incoming, float[] imageVector, float[] t
 
     public String id() {
         return incoming.pair().getId();
+    }
+
+    /** The cosine of the pair's image and caption vectors: how well its caption fits its image. */
+    public float alignment() {
+        return VectorUtil.dotProduct(imageVector, textVector);
     }
 
     /** The facts the vector store keeps beside the pair's vectors. */

@@ -22,6 +22,14 @@ import java.util.Set;
  * {@link VectorStore#searchBatch} call, so each probed inverted list is scanned once for the whole
  * batch while its codes are in cache. Every {@code recall.sample.every}-th pair also gets an exact
  * search of its first positive lookup, to estimate the recall of the approximate one.
+ *
+ * <p>The alignment check's rivals are searched with a floor: its rank test only rejects a caption
+ * that stored captions beat by more than the margin, so only those are looked for. A cross-modal
+ * query is the costliest lookup by far: a caption's cosine with an image varies little over the
+ * captions of its nearest lists, so no code can be ruled out below the k-th best, and every code
+ * was scored in full. Above the pair's own cosine plus the margin, nearly all are ruled out by
+ * their first pass. A rejected pair's exact rank is then found by a second search
+ * ({@link SearchedPair#neighboursAbove}).
  */
 public final class BatchSearcher {
 
@@ -32,14 +40,20 @@ public final class BatchSearcher {
     private final Map<Lookup, Integer> lookups;
     private final Lookup sampledLookup;
     private final int sampleEvery;
+    private final float rivalMargin;
     private long searched;
 
-    /** {@code lookups} gives how many neighbours each lookup asks for; {@code sampledLookup} may be null (no recall sampling). */
-    BatchSearcher(SearchFields fields, Map<Lookup, Integer> lookups, Lookup sampledLookup, int sampleEvery) {
+    /**
+     * {@code lookups} gives how many neighbours each lookup asks for; {@code sampledLookup} may be
+     * null (no recall sampling); {@link Lookup#CAPTIONS_FOR_IMAGE} only returns captions that beat
+     * the pair's own cosine by at least {@code rivalMargin}.
+     */
+    BatchSearcher(SearchFields fields, Map<Lookup, Integer> lookups, Lookup sampledLookup, int sampleEvery, float rivalMargin) {
         this.fields = fields;
         this.lookups = new EnumMap<>(lookups);
         this.sampledLookup = sampledLookup;
         this.sampleEvery = sampleEvery;
+        this.rivalMargin = rivalMargin;
     }
 
     /** The lookups the alignment check and the positive selection use, as configured. */
@@ -59,7 +73,7 @@ public final class BatchSearcher {
         }
         Lookup sampled = selection.strategies().isEmpty() ? null
                 : selection.strategies().get(0) == PositiveStrategy.IMAGE ? Lookup.SIMILAR_IMAGES : Lookup.SIMILAR_CAPTIONS;
-        return new BatchSearcher(fields, lookups, sampled, quality.recallSampleEvery());
+        return new BatchSearcher(fields, lookups, sampled, quality.recallSampleEvery(), (float) alignment.rankMargin());
     }
 
     /** The batch's pairs in order, each with what its lookups found in the store as it is now. */
@@ -81,8 +95,9 @@ public final class BatchSearcher {
         int next = 0;
         for (int i = 0; i < members.length; i++) {
             Map<Lookup, SearchedPair.Found> found = new EnumMap<>(Lookup.class);
-            for (Map.Entry<Lookup, Integer> lookup : lookups.entrySet()) {
-                found.put(lookup.getKey(), new SearchedPair.Found(answers.get(next++), lookup.getValue()));
+            for (Lookup lookup : lookups.keySet()) {
+                found.put(lookup, new SearchedPair.Found(answers.get(next), requests.get(next)));
+                next++;
             }
             int hits = 0;
             int exactCount = 0;
@@ -112,9 +127,11 @@ public final class BatchSearcher {
         return (int) Math.min(exact.size(), approximate.stream().filter(n -> n.score() >= reach).count());
     }
 
-    private SearchRequest request(Lookup lookup, int k, EmbeddedPair pair) {
+    /** The approximate search of one lookup for a pair: its k neighbours, of its model version, above its floor. */
+    public SearchRequest request(Lookup lookup, int k, EmbeddedPair pair) {
         String version = pair.modelVersion();
-        return SearchRequest.of(lookup.field(fields), lookup.query(pair), k).withExcluded(Set.of(pair.id()))
+        SearchRequest request = SearchRequest.of(lookup.field(fields), lookup.query(pair), k).withExcluded(Set.of(pair.id()))
                 .withFilter(metadata -> metadata.modelVersion().equals(version));
+        return lookup == Lookup.CAPTIONS_FOR_IMAGE ? request.withMinScore(pair.alignment() + rivalMargin) : request;
     }
 }

@@ -2,6 +2,7 @@ package io.pairstream.topology.search;
 
 import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.store.Neighbour;
+import io.pairstream.topology.store.SearchRequest;
 import io.pairstream.topology.store.VectorStore;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,8 +20,8 @@ import java.util.Objects;
  */
 public final class SearchedPair {
 
-    /** What one lookup found in the store: the neighbours, best first, and how many were asked for. */
-    record Found(List<Neighbour> neighbours, int k) {
+    /** What one lookup found in the store, best first, and the search that found it. */
+    record Found(List<Neighbour> neighbours, SearchRequest request) {
     }
 
     private final EmbeddedPair pair;
@@ -66,6 +67,21 @@ public final class SearchedPair {
         return merged.computeIfAbsent(lookup, key -> withSameBatch(key, result, store));
     }
 
+    /**
+     * The lookup's best neighbours scoring at least {@code floor}, as {@link #neighbours}: taken
+     * from those when the lookup's own floor was as high, else searched again with this floor, in
+     * the store as it is now. For a lookup searched with a floor, to see what lies below it.
+     */
+    public List<Neighbour> neighboursAbove(Lookup lookup, float floor, VectorStore store) {
+        List<Neighbour> neighbours = neighbours(lookup, store);
+        SearchRequest request = found.get(lookup).request();
+        if (floor >= request.minScore()) {
+            return neighbours.stream().filter(n -> n.score() >= floor).toList();
+        }
+        SearchRequest lowered = request.withMinScore(floor);
+        return withSameBatch(lookup, new Found(store.search(lowered), lowered), store);
+    }
+
     private List<Neighbour> withSameBatch(Lookup lookup, Found result, VectorStore store) {
         Map<String, Neighbour> sameBatch = new LinkedHashMap<>();
         for (SearchedPair before : earlier) {
@@ -73,7 +89,7 @@ public final class SearchedPair {
             if (before.stored && !sample.id().equals(id()) && sample.modelVersion().equals(pair.modelVersion())) {
                 // NaN: stored, then evicted again by retention.
                 float score = store.similarity(lookup.field(fields), lookup.query(pair), sample.id());
-                if (!Float.isNaN(score)) {
+                if (!Float.isNaN(score) && score >= result.request().minScore()) {
                     sameBatch.put(sample.id(), new Neighbour(sample.id(), score, sample.metadata()));
                 }
             }
@@ -85,7 +101,8 @@ public final class SearchedPair {
         result.neighbours().stream().filter(n -> !sameBatch.containsKey(n.id())).forEach(all::add);
         all.addAll(sameBatch.values());
         all.sort(Neighbour.BEST_FIRST);
-        return List.copyOf(all.size() > result.k() ? all.subList(0, result.k()) : all);
+        int k = result.request().k();
+        return List.copyOf(all.size() > k ? all.subList(0, k) : all);
     }
 
     /** Neighbours the approximate search shared with an exact one, when this pair was sampled for recall. */

@@ -250,7 +250,7 @@ final class IndexedVectorStore implements VectorStore {
     private IvfIndex.Query indexQuery(SearchRequest request) {
         int probes = request.probes() == SearchRequest.STORE_DEFAULT_PROBES ? config.probes() : request.probes();
         return new IvfIndex.Query(request.query(), request.k(), request.k() * config.rerankFactor(), probes,
-                accepts(request));
+                request.minScore(), accepts(request));
     }
 
     private List<Neighbour> neighbours(TopCandidates.Ranked ranked) {
@@ -264,7 +264,8 @@ final class IndexedVectorStore implements VectorStore {
 
     /** The exact answer: every item of the field is considered (see {@link IvfIndex#exactSearch}). */
     private TopCandidates.Ranked exact(SearchRequest request) {
-        return indexes.get(request.field()).exactSearch(request.query(), request.k(), accepts(request), table::tieKey);
+        return indexes.get(request.field()).exactSearch(request.query(), request.k(), request.minScore(), accepts(request),
+                table::tieKey);
     }
 
     /**

@@ -32,6 +32,12 @@ final class IvfIndex {
     private static final int INITIAL_ORDINALS = 1024;
     /** The largest norm of a stored vector: stores only take vectors normalised within the tolerance. */
     private static final float MAX_NORM = (float) Math.sqrt(1 + VectorUtil.NORMALISED_TOLERANCE);
+    /**
+     * How many times the mean remainder of a field's vectors a query's remainder must be to be
+     * taken as foreign to the field. Mini-CLIP images searching its captions leave 0.85 outside the
+     * captions' subspace, the captions themselves 0.11.
+     */
+    private static final float FOREIGN_REMAINDER_RATIO = 3f;
 
     private final int dimension;
     private final MappedVectors vectors;
@@ -46,6 +52,8 @@ final class IvfIndex {
     /** Codes met by approximate scans, and those of them scored in full, since the index was built. */
     private long codesScanned;
     private long codesScoredInFull;
+    /** The sum of the remainder norms of the indexed vectors' projections, for their mean. */
+    private double remainderSum;
     /** Reused by every search: like the rest of a store, an index is confined to its stream thread. */
     private final ScanBuffers buffers;
     /**
@@ -87,6 +95,7 @@ final class IvfIndex {
         vectors.put(ordinal, vector);
         positionOf[ordinal] = lists[list].append(ordinal, code, projection);
         listOf[ordinal] = list;
+        remainderSum += projection == null ? 0 : projection.remainder();
         size++;
         return trained() ? list : UNASSIGNED;
     }
@@ -114,7 +123,9 @@ final class IvfIndex {
         if (!contains(ordinal)) {
             return;
         }
-        int moved = lists[listOf[ordinal]].remove(positionOf[ordinal]);
+        PostingList list = lists[listOf[ordinal]];
+        remainderSum -= subspace == null ? 0 : list.remainder(positionOf[ordinal]);
+        int moved = list.remove(positionOf[ordinal]);
         if (moved >= 0) {
             positionOf[moved] = positionOf[ordinal];
         }
@@ -158,6 +169,7 @@ final class IvfIndex {
         }
         Arrays.fill(listOf, UNASSIGNED);
         size = 0;
+        remainderSum = 0;
         for (int ordinal : members) {
             add(ordinal, vectors.vector(ordinal), UNASSIGNED);
         }
@@ -245,16 +257,17 @@ final class IvfIndex {
      * curation's mini-CLIP store, where projections are 48 of 384 bytes, exact searches took about
      * 60% of the time of reading every code).
      */
-    TopCandidates.Ranked exactSearch(float[] query, int k, IntPredicate accept, IntUnaryOperator tieKeys) {
+    TopCandidates.Ranked exactSearch(float[] query, int k, float minScore, IntPredicate accept, IntUnaryOperator tieKeys) {
         Int8Quantiser.Code code = Int8Quantiser.quantise(query);
         Bounds bounds = subspace == null ? boundByCodes(code, k, accept, null)
                 : boundByCodes(code, k, accept, boundByProjections(subspace.project(query), k, accept));
         TopCandidates best = new TopCandidates(k);
+        float reach = Math.max(bounds.reached(), minScore);
         for (int i = 0; i < bounds.count(); i++) {
-            if (bounds.upper()[i] >= bounds.reached()) {
+            if (bounds.upper()[i] >= reach) {
                 int ordinal = bounds.ordinals()[i];
                 float score = vectors.dotProduct(query, ordinal);
-                if (best.wouldAccept(score) && accept.test(ordinal)) {
+                if (score >= minScore && best.wouldAccept(score) && accept.test(ordinal)) {
                     best.offer(score, ordinal, tieKeys.applyAsInt(ordinal));
                 }
             }
@@ -328,13 +341,15 @@ final class IvfIndex {
     /** A query's scan state: its code, what its first passes need (if the index has a subspace), its candidates. */
     private Scan scan(Query query, Int8Quantiser.Code code, DominantSubspace.Projection projection) {
         TopCandidates top = new TopCandidates(query.candidates());
+        float floor = query.minScore() - Int8Quantiser.roundingAllowance(code.scale());
         if (projection == null) {
-            return new Scan(code, null, top, query.accept());
+            return new Scan(code, null, top, floor, query.accept());
         }
         float unrelated = (float) Math.min(1, remainderSigmas / Math.sqrt(dimension - subspace.rank()));
-        FirstPass firstPass = new FirstPass(projection.code(), projection.inverseNorm(), projection.remainder(),
+        boolean foreign = projection.remainder() > FOREIGN_REMAINDER_RATIO * remainderSum / Math.max(1, size);
+        FirstPass firstPass = new FirstPass(projection.code(), foreign ? 0f : projection.inverseNorm(), projection.remainder(),
                 unrelated, projection.roundingAllowance(code));
-        return new Scan(code, firstPass, top, query.accept());
+        return new Scan(code, firstPass, top, floor, query.accept());
     }
 
     /**
@@ -345,7 +360,7 @@ final class IvfIndex {
     private void scan(PostingList list, Scan query, IntUnaryOperator tieKeys) {
         int n = list.size();
         int[] scores = buffers.scores;
-        float threshold = query.top().threshold();
+        float threshold = Math.max(query.top().threshold(), query.floor());
         codesScanned += n;
         if (query.firstPass() == null || threshold == Float.NEGATIVE_INFINITY) {
             codesScoredInFull += n;
@@ -398,7 +413,7 @@ final class IvfIndex {
         for (int i = 0; i < count; i++) {
             int position = rows == null ? i : rows[i];
             float score = scores[i] * queryScale * list.scale(position);
-            if (top.wouldAccept(score)) {
+            if (top.wouldAccept(score) && score + Int8Quantiser.roundingAllowance(list.scale(position)) >= query.floor()) {
                 int ordinal = list.ordinal(position);
                 int tieKey = tieKeys.applyAsInt(ordinal);
                 if (top.wouldAccept(score, tieKey) && query.accept().test(ordinal)) {
@@ -411,7 +426,10 @@ final class IvfIndex {
     private TopCandidates.Ranked rerank(Query query, TopCandidates.Ranked candidates, IntUnaryOperator tieKeys) {
         TopCandidates best = new TopCandidates(query.k());
         for (int ordinal : candidates.ordinals()) {
-            best.offer(vectors.dotProduct(query.vector(), ordinal), ordinal, tieKeys.applyAsInt(ordinal));
+            float score = vectors.dotProduct(query.vector(), ordinal);
+            if (score >= query.minScore()) {
+                best.offer(score, ordinal, tieKeys.applyAsInt(ordinal));
+            }
         }
         return best.drainBestFirst();
     }
@@ -459,13 +477,18 @@ final class IvfIndex {
 
     /**
      * One approximate query: its vector, how many neighbours it wants, how many int8 candidates are
-     * re-ranked exactly, how many lists it probes, and which ordinals it may return.
+     * re-ranked exactly, how many lists it probes, the least exact score it returns (negative
+     * infinity for any), and which ordinals it may return.
      */
-    record Query(float[] vector, int k, int candidates, int probes, IntPredicate accept) {
+    record Query(float[] vector, int k, int candidates, int probes, float minScore, IntPredicate accept) {
     }
 
-    /** A query's code, its first pass (null without a subspace), and the candidates it gathers. */
-    private record Scan(Int8Quantiser.Code code, FirstPass firstPass, TopCandidates top, IntPredicate accept) {
+    /**
+     * A query's code, its first pass (null without a subspace), the candidates it gathers, and the
+     * code score below which no candidate is kept: the least score wanted, less the rounding
+     * allowance of the query's code (each item's own is granted as it is met).
+     */
+    private record Scan(Int8Quantiser.Code code, FirstPass firstPass, TopCandidates top, float floor, IntPredicate accept) {
     }
 
     /**

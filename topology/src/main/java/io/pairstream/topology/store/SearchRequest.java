@@ -16,9 +16,12 @@ import java.util.function.Predicate;
  * @param mode     approximate (default) or exact
  * @param probes   inverted lists an approximate search scans; {@link #STORE_DEFAULT_PROBES} for the
  *                 store's configured number
+ * @param minScore the least similarity a returned neighbour has; negative infinity for no floor. A
+ *                 floor above most of the field's scores lets an approximate search rule out most
+ *                 codes from the first list it scans on, by the codes of their projections alone
  */
 public record SearchRequest(String field, float[] query, int k, Set<String> excluded,
-                            Predicate<ItemMetadata> filter, SearchMode mode, int probes) {
+                            Predicate<ItemMetadata> filter, SearchMode mode, int probes, float minScore) {
 
     /** Use the store's {@link VectorStoreConfig#PROBES_CONFIG}. */
     public static final int STORE_DEFAULT_PROBES = 0;
@@ -37,27 +40,36 @@ public record SearchRequest(String field, float[] query, int k, Set<String> excl
         if (probes < 0) {
             throw new IllegalArgumentException("probes cannot be negative, got " + probes);
         }
+        if (Float.isNaN(minScore)) {
+            throw new IllegalArgumentException("minScore cannot be NaN");
+        }
     }
 
     public static SearchRequest of(String field, float[] query, int k) {
-        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES);
+        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES,
+                Float.NEGATIVE_INFINITY);
     }
 
     public SearchRequest withExcluded(Set<String> ids) {
-        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode, probes);
+        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode, probes, minScore);
     }
 
     public SearchRequest withFilter(Predicate<ItemMetadata> metadataFilter) {
-        return new SearchRequest(field, query, k, excluded, metadataFilter, mode, probes);
+        return new SearchRequest(field, query, k, excluded, metadataFilter, mode, probes, minScore);
     }
 
     public SearchRequest withMode(SearchMode searchMode) {
-        return new SearchRequest(field, query, k, excluded, filter, searchMode, probes);
+        return new SearchRequest(field, query, k, excluded, filter, searchMode, probes, minScore);
     }
 
     /** Trades speed for recall in approximate mode: more probed lists, higher recall. */
     public SearchRequest withProbes(int probedLists) {
-        return new SearchRequest(field, query, k, excluded, filter, mode, probedLists);
+        return new SearchRequest(field, query, k, excluded, filter, mode, probedLists, minScore);
+    }
+
+    /** Only neighbours scoring at least {@code floor} are returned, however few that leaves. */
+    public SearchRequest withMinScore(float floor) {
+        return new SearchRequest(field, query, k, excluded, filter, mode, probes, floor);
     }
 
     /** Whether an item with this id and metadata may be returned. */

@@ -178,6 +178,11 @@ class VectorStoreTest {
                     request = request.withFilter(metadata -> !metadata.modelVersion().equals("m1"))
                             .withExcluded(Set.of("item-" + q * 7));
                 }
+                if (q % 5 == 1) {
+                    // A floor between the best scores: only the neighbours reaching it, however few.
+                    List<Neighbour> best = bruteForce(stored, request);
+                    request = request.withMinScore(best.get(Math.min(best.size() - 1, q % 3)).score());
+                }
                 List<Neighbour> found = store.search(request);
                 List<Neighbour> scanned = bruteForce(stored, request);
                 assertEquals(scanned.stream().map(Neighbour::id).toList(), found.stream().map(Neighbour::id).toList(),
@@ -188,11 +193,54 @@ class VectorStoreTest {
         }
     }
 
+    /**
+     * A query from another space (an image searching captions: here a caption plus as much noise
+     * in every direction) lies mostly outside the captions' subspace, so the first pass can only
+     * bound what the rest of its dot products add. Above a floor near the top scores it still
+     * rules out nearly every code, and finds what exact search finds.
+     */
+    @Test
+    void shouldRuleOutMostCodesOfAForeignQueryAboveItsFloorAndFindWhatExactSearchFinds() {
+        int dimension = 384;
+        // More lists than the subspace has directions, as the 48 of 384 the index looks for need.
+        store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + dimension, VectorStoreConfig.LISTS_CONFIG, 64));
+        ClusteredVectors captions = ClusteredVectors.inSubspace(31, dimension, 12, 20, 0.6f, 0.1f);
+        for (int i = 0; i < 3_000; i++) {
+            store.put(new VectorItem("item-" + i, Map.of("text", captions.next()), new ItemMetadata(null, "test", i, "m1")));
+        }
+        assertTrue(((IndexedVectorStore) store).subspace("text").isPresent());
+        java.util.Random random = new java.util.Random(32);
+        int expected = 0;
+        int found = 0;
+        for (int q = 0; q < 50; q++) {
+            float[] caption = captions.next();
+            float[] query = new float[dimension];
+            for (int i = 0; i < dimension; i++) {
+                query[i] = caption[i] + (float) random.nextGaussian() / (float) Math.sqrt(dimension);
+            }
+            VectorUtil.l2Normalise(query);
+            float floor = store.search(SearchRequest.of("text", query, 3).withMode(SearchMode.EXACT)).get(2).score();
+            SearchRequest request = SearchRequest.of("text", query, 10).withMinScore(floor);
+            Set<String> exact = new HashSet<>();
+            store.search(request.withMode(SearchMode.EXACT)).forEach(neighbour -> exact.add(neighbour.id()));
+            List<Neighbour> approximate = store.search(request);
+            assertTrue(approximate.stream().allMatch(neighbour -> neighbour.score() >= floor), approximate.toString());
+            expected += exact.size();
+            found += (int) approximate.stream().filter(neighbour -> exact.contains(neighbour.id())).count();
+        }
+        double share = ((IndexedVectorStore) store).scoredInFullShare("text");
+        assertTrue(found >= 0.95 * expected, found + " of " + expected + " found");
+        // Its projection is much like its caption's, its remainder not: granted the bound of like
+        // remainders, as a caption would be, it scored 0.069 of the codes in full.
+        assertTrue(share < 0.05, "scored " + share + " of the codes in full");
+    }
+
     /** Every accepted item scored alone (as the store scores it), in the store's result order. */
     private List<Neighbour> bruteForce(List<VectorItem> items, SearchRequest request) {
         return items.stream()
                 .filter(item -> request.accepts(item.id(), item.metadata()))
                 .map(item -> new Neighbour(item.id(), store.similarity("text", request.query(), item.id()), item.metadata()))
+                .filter(neighbour -> neighbour.score() >= request.minScore())
                 .sorted(Neighbour.BEST_FIRST)
                 .limit(request.k())
                 .toList();
