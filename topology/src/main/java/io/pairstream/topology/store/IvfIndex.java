@@ -1,5 +1,6 @@
 package io.pairstream.topology.store;
 
+import io.pairstream.topology.vector.FirstPassBound;
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -370,20 +371,10 @@ final class IvfIndex {
         }
         FirstPass first = query.firstPass();
         VectorUtil.dotProducts(first.code().bytes(), list.projectionCodes(), n, scores);
-        float projectionScale = first.code().scale();
-        float beat = threshold - first.rounding();
         int[] rows = buffers.rows;
-        int kept = 0;
-        for (int position = 0; position < n; position++) {
-            float inside = scores[position] * projectionScale * list.projectionScale(position);
-            float alike = Math.min(1f, Math.max(first.unrelated(), inside * first.inverseNorm()
-                    * list.inverseNorm(position)));
-            float optimistic = inside + first.remainder() * list.remainder(position) * alike
-                    + list.roundingAllowance(position);
-            // Branch-free: about one code in ten is kept, in no predictable pattern.
-            rows[kept] = position;
-            kept += optimistic >= beat ? 1 : 0;
-        }
+        int kept = VectorUtil.keptByFirstPass(scores, list.projectionScales(), list.inverseNorms(), list.remainders(),
+                list.roundingAllowances(), new FirstPassBound(first.code().scale(), first.inverseNorm(), first.remainder(),
+                        first.unrelated(), threshold - first.rounding()), n, rows);
         codesScoredInFull += kept;
         VectorUtil.dotProducts(query.code().bytes(), gather(list, rows, kept), kept, scores);
         offer(list, query, scores, rows, kept, tieKeys);

@@ -67,14 +67,25 @@ final class PostingList {
         return remainders[position];
     }
 
-    /** One over the norm of the entry's projection, 0 when that is 0. */
-    float inverseNorm(int position) {
-        return inverseNorms[position];
+    /**
+     * The per-entry arrays the first pass reads, each valid to {@link #size()}: projection scales,
+     * one over each projection's norm (0 when that is 0), remainder norms, and the rounding
+     * allowances ({@link Int8Quantiser#roundingAllowance}) of each entry's projection and full codes.
+     */
+    float[] projectionScales() {
+        return projectionScales;
     }
 
-    /** The rounding allowance ({@link Int8Quantiser#roundingAllowance}) of the entry's projection and full codes. */
-    float roundingAllowance(int position) {
-        return roundingAllowances[position];
+    float[] inverseNorms() {
+        return inverseNorms;
+    }
+
+    float[] remainders() {
+        return remainders;
+    }
+
+    float[] roundingAllowances() {
+        return roundingAllowances;
     }
 
     /** Appends a vector's code, and its projection when the list holds them; returns its position. */

@@ -21,6 +21,8 @@ final class PanamaVectorOps implements VectorOps {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Byte> BYTES =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.length() * Byte.SIZE));
+    /** Floats as many to a vector as {@link #INTS}, so an int vector converts lane for lane. */
+    private static final VectorSpecies<Float> FLOAT_LIKE_INTS = VectorSpecies.of(float.class, INTS.vectorShape());
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     @Override
@@ -89,6 +91,42 @@ final class PanamaVectorOps implements VectorOps {
         for (; row < count; row++) {
             scores[row] = scoreOne(query, wide, codes, row * length);
         }
+    }
+
+    /**
+     * The scalar loop's arithmetic in the same order, a vector of codes at a time: the kept
+     * positions are read off each comparison's mask, so the work grows with the codes kept, not
+     * with branches mispredicted.
+     */
+    @Override
+    public int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
+                               FirstPassBound bound, int count, int[] rows) {
+        VectorSpecies<Float> lanes = FLOAT_LIKE_INTS;
+        int kept = 0;
+        int position = 0;
+        for (int end = lanes.loopBound(count); position < end; position += lanes.length()) {
+            FloatVector inside = ((FloatVector) IntVector.fromArray(INTS, scores, position).convert(VectorOperators.I2F, 0))
+                    .mul(bound.projectionScale()).mul(FloatVector.fromArray(lanes, scales, position));
+            FloatVector alike = inside.mul(bound.inverseNorm()).mul(FloatVector.fromArray(lanes, inverseNorms, position))
+                    .max(bound.unrelated()).min(1f);
+            FloatVector optimistic = inside.add(FloatVector.broadcast(lanes, bound.remainder())
+                    .mul(FloatVector.fromArray(lanes, remainders, position)).mul(alike))
+                    .add(FloatVector.fromArray(lanes, allowances, position));
+            long mask = optimistic.compare(VectorOperators.GE, bound.beat()).toLong();
+            while (mask != 0) {
+                rows[kept++] = position + Long.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
+            }
+        }
+        for (; position < count; position++) {
+            float inside = scores[position] * bound.projectionScale() * scales[position];
+            float alike = Math.min(1f, Math.max(bound.unrelated(), inside * bound.inverseNorm() * inverseNorms[position]));
+            float optimistic = inside + bound.remainder() * remainders[position] * alike + allowances[position];
+            if (optimistic >= bound.beat()) {
+                rows[kept++] = position;
+            }
+        }
+        return kept;
     }
 
     /** The query's lanes as ints, as far as whole vectors of lanes reach. */

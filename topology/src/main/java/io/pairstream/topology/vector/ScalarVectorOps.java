@@ -36,6 +36,21 @@ final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
+                               FirstPassBound bound, int count, int[] rows) {
+        int kept = 0;
+        for (int position = 0; position < count; position++) {
+            float inside = scores[position] * bound.projectionScale() * scales[position];
+            float alike = Math.min(1f, Math.max(bound.unrelated(), inside * bound.inverseNorm() * inverseNorms[position]));
+            float optimistic = inside + bound.remainder() * remainders[position] * alike + allowances[position];
+            // Branch-free: about one code in ten is kept, in no predictable pattern.
+            rows[kept] = position;
+            kept += optimistic >= bound.beat() ? 1 : 0;
+        }
+        return kept;
+    }
+
+    @Override
     public float dotProduct(float[] a, ByteBuffer b, int bByteOffset, int length) {
         float sum = 0f;
         for (int i = 0; i < length; i++) {
