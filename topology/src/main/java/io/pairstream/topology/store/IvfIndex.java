@@ -1,6 +1,6 @@
 package io.pairstream.topology.store;
 
-import io.pairstream.topology.vector.FirstPassBound;
+import io.pairstream.topology.vector.FirstPassQuery;
 import io.pairstream.topology.vector.VectorUtil;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -24,7 +24,9 @@ import java.util.function.IntUnaryOperator;
  * product over √(dimensions left). The allowance is that product times the larger of
  * {@code remainderSigmas/√(dimensions left)} and the cosine of the two projections (vectors alike
  * in the subspace are taken to be alike outside it; a duplicate gets the full bound), plus the
- * rounding allowance of the int8 codes of both passes. Only the codes that could still beat the
+ * rounding allowance of the int8 codes of both passes. A query foreign to the field, whose
+ * remainder is several times its vectors' mean (an image searching captions), gets the first term
+ * alone: its remainder is mostly in directions the field's vectors lack, whatever its projection. Only the codes that could still beat the
  * score are scored in full. A query visits its lists nearest first, so the score to beat rises early.
  */
 final class IvfIndex {
@@ -348,8 +350,9 @@ final class IvfIndex {
         }
         float unrelated = (float) Math.min(1, remainderSigmas / Math.sqrt(dimension - subspace.rank()));
         boolean foreign = projection.remainder() > FOREIGN_REMAINDER_RATIO * remainderSum / Math.max(1, size);
-        FirstPass firstPass = new FirstPass(projection.code(), foreign ? 0f : projection.inverseNorm(), projection.remainder(),
-                unrelated, projection.roundingAllowance(code));
+        FirstPassQuery firstPassQuery = new FirstPassQuery(projection.code().scale(), foreign ? 0f : projection.inverseNorm(),
+                projection.remainder(), unrelated);
+        FirstPass firstPass = new FirstPass(projection.code(), firstPassQuery, projection.roundingAllowance(code));
         return new Scan(code, firstPass, top, floor, query.accept());
     }
 
@@ -373,8 +376,7 @@ final class IvfIndex {
         VectorUtil.dotProducts(first.code().bytes(), list.projectionCodes(), n, scores);
         int[] rows = buffers.rows;
         int kept = VectorUtil.keptByFirstPass(scores, list.projectionScales(), list.inverseNorms(), list.remainders(),
-                list.roundingAllowances(), new FirstPassBound(first.code().scale(), first.inverseNorm(), first.remainder(),
-                        first.unrelated(), threshold - first.rounding()), n, rows);
+                list.roundingAllowances(), first.query(), threshold - first.rounding(), n, rows);
         codesScoredInFull += kept;
         VectorUtil.dotProducts(query.code().bytes(), gather(list, rows, kept), kept, scores);
         offer(list, query, scores, rows, kept, tieKeys);
@@ -404,7 +406,8 @@ final class IvfIndex {
         for (int i = 0; i < count; i++) {
             int position = rows == null ? i : rows[i];
             float score = scores[i] * queryScale * list.scale(position);
-            if (top.wouldAccept(score) && score + Int8Quantiser.roundingAllowance(list.scale(position)) >= query.floor()) {
+            if (top.wouldAccept(score) && (query.floor() == Float.NEGATIVE_INFINITY
+                    || score + Int8Quantiser.roundingAllowance(list.scale(position)) >= query.floor())) {
                 int ordinal = list.ordinal(position);
                 int tieKey = tieKeys.applyAsInt(ordinal);
                 if (top.wouldAccept(score, tieKey) && query.accept().test(ordinal)) {
@@ -483,11 +486,9 @@ final class IvfIndex {
     }
 
     /**
-     * What a query's first passes need: its projection's code and inverse norm, its remainder's
-     * norm, the least share of the Cauchy–Schwarz bound granted ({@code unrelated}), and the
-     * rounding allowance of its own two codes.
+     * What a query's first passes need: its projection's code, what the bound of each code needs of
+     * the query, and the rounding allowance of its own two codes.
      */
-    private record FirstPass(Int8Quantiser.Code code, float inverseNorm, float remainder, float unrelated,
-                             float rounding) {
+    private record FirstPass(Int8Quantiser.Code code, FirstPassQuery query, float rounding) {
     }
 }

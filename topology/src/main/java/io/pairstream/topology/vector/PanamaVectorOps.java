@@ -100,33 +100,26 @@ final class PanamaVectorOps implements VectorOps {
      */
     @Override
     public int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
-                               FirstPassBound bound, int count, int[] rows) {
+                               FirstPassQuery query, float beat, int count, int[] rows) {
         VectorSpecies<Float> lanes = FLOAT_LIKE_INTS;
         int kept = 0;
         int position = 0;
         for (int end = lanes.loopBound(count); position < end; position += lanes.length()) {
             FloatVector inside = ((FloatVector) IntVector.fromArray(INTS, scores, position).convert(VectorOperators.I2F, 0))
-                    .mul(bound.projectionScale()).mul(FloatVector.fromArray(lanes, scales, position));
-            FloatVector alike = inside.mul(bound.inverseNorm()).mul(FloatVector.fromArray(lanes, inverseNorms, position))
-                    .max(bound.unrelated()).min(1f);
-            FloatVector optimistic = inside.add(FloatVector.broadcast(lanes, bound.remainder())
+                    .mul(query.projectionScale()).mul(FloatVector.fromArray(lanes, scales, position));
+            FloatVector alike = inside.mul(query.inverseNorm()).mul(FloatVector.fromArray(lanes, inverseNorms, position))
+                    .max(query.unrelated()).min(1f);
+            FloatVector optimistic = inside.add(FloatVector.broadcast(lanes, query.remainder())
                     .mul(FloatVector.fromArray(lanes, remainders, position)).mul(alike))
                     .add(FloatVector.fromArray(lanes, allowances, position));
-            long mask = optimistic.compare(VectorOperators.GE, bound.beat()).toLong();
+            long mask = optimistic.compare(VectorOperators.GE, beat).toLong();
             while (mask != 0) {
                 rows[kept++] = position + Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
             }
         }
-        for (; position < count; position++) {
-            float inside = scores[position] * bound.projectionScale() * scales[position];
-            float alike = Math.min(1f, Math.max(bound.unrelated(), inside * bound.inverseNorm() * inverseNorms[position]));
-            float optimistic = inside + bound.remainder() * remainders[position] * alike + allowances[position];
-            if (optimistic >= bound.beat()) {
-                rows[kept++] = position;
-            }
-        }
-        return kept;
+        return ScalarVectorOps.keptByFirstPass(scores, scales, inverseNorms, remainders, allowances, query, beat, position, count,
+                rows, kept);
     }
 
     /** The query's lanes as ints, as far as whole vectors of lanes reach. */

@@ -37,17 +37,21 @@ final class ScalarVectorOps implements VectorOps {
 
     @Override
     public int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
-                               FirstPassBound bound, int count, int[] rows) {
-        int kept = 0;
-        for (int position = 0; position < count; position++) {
-            float inside = scores[position] * bound.projectionScale() * scales[position];
-            float alike = Math.min(1f, Math.max(bound.unrelated(), inside * bound.inverseNorm() * inverseNorms[position]));
-            float optimistic = inside + bound.remainder() * remainders[position] * alike + allowances[position];
+                               FirstPassQuery query, float beat, int count, int[] rows) {
+        return keptByFirstPass(scores, scales, inverseNorms, remainders, allowances, query, beat, 0, count, rows, 0);
+    }
+
+    /** Appends to {@code rows} from {@code kept} the positions from {@code from} to {@code count} the first pass keeps; returns the new count. */
+    static int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
+                               FirstPassQuery query, float beat, int from, int count, int[] rows, int kept) {
+        int next = kept;
+        for (int position = from; position < count; position++) {
             // Branch-free: about one code in ten is kept, in no predictable pattern.
-            rows[kept] = position;
-            kept += optimistic >= bound.beat() ? 1 : 0;
+            rows[next] = position;
+            next += query.keeps(scores[position], scales[position], inverseNorms[position], remainders[position],
+                    allowances[position], beat) ? 1 : 0;
         }
-        return kept;
+        return next;
     }
 
     @Override

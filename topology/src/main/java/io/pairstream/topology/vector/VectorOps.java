@@ -17,9 +17,9 @@ interface VectorOps {
     /** Scores of {@code query} against the first {@code count} codes of its length stored back to back. */
     void dotProducts(byte[] query, byte[] codes, int count, int[] scores);
 
-    /** Positions of the first {@code count} codes the first pass keeps (see {@link FirstPassBound}), into {@code rows}; how many. */
+    /** Positions of the first {@code count} codes the first pass keeps ({@link FirstPassQuery#keeps}), into {@code rows}; how many. */
     int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
-                        FirstPassBound bound, int count, int[] rows);
+                        FirstPassQuery query, float beat, int count, int[] rows);
 
     /** {@code b} holds native-order floats from {@code bByteOffset}. */
     float dotProduct(float[] a, ByteBuffer b, int bByteOffset, int length);

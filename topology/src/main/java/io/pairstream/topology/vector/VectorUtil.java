@@ -50,19 +50,19 @@ public final class VectorUtil {
 
     /**
      * The first pass of a two-pass scan over {@code count} codes: writes to {@code rows} the
-     * positions whose optimistic score (see {@link FirstPassBound}) reaches the bound's
-     * {@code beat}, from their projection scores and per-code scales, inverse norms, remainders
-     * and rounding allowances; returns how many. Vectorised when SIMD kernels are on, with the
+     * positions whose optimistic score ({@link FirstPassQuery#keeps}) reaches {@code beat}, from
+     * their projection scores and per-code scales, inverse norms, remainders and rounding
+     * allowances; returns how many. Vectorised when SIMD kernels are on, with the
      * plain loop's arithmetic in the same order, so both keep the same codes.
      */
     public static int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders,
-                                      float[] allowances, FirstPassBound bound, int count, int[] rows) {
+                                      float[] allowances, FirstPassQuery query, float beat, int count, int[] rows) {
         int shortest = Math.min(Math.min(scores.length, rows.length), Math.min(Math.min(scales.length, inverseNorms.length),
                 Math.min(remainders.length, allowances.length)));
         if (count < 0 || count > shortest) {
             throw new IllegalArgumentException(count + " codes do not fit arrays of " + shortest);
         }
-        return OPS.keptByFirstPass(scores, scales, inverseNorms, remainders, allowances, bound, count, rows);
+        return OPS.keptByFirstPass(scores, scales, inverseNorms, remainders, allowances, query, beat, count, rows);
     }
 
     /**

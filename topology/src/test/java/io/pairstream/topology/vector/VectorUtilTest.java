@@ -113,23 +113,25 @@ class VectorUtilTest {
                 perCode[2][i] = random.nextFloat() * 0.3f;
                 perCode[3][i] = random.nextFloat() * 0.01f;
             }
-            FirstPassBound bound = new FirstPassBound(1.1e-5f, 1.3f, 0.5f, 0.2f, (float) random.nextGaussian() * 0.1f);
+            FirstPassQuery query = new FirstPassQuery(1.1e-5f, 1.3f, 0.5f, 0.2f);
+            float beat = (float) random.nextGaussian() * 0.1f;
             int[] expected = new int[count];
             int[] actual = new int[count];
-            int kept = scalar.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], bound, count, expected);
-            assertEquals(kept, simd.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], bound, count, actual));
+            int kept = scalar.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], query, beat, count, expected);
+            assertEquals(kept, simd.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], query, beat, count, actual));
             assertArrayEquals(Arrays.copyOf(expected, kept), Arrays.copyOf(actual, kept), "count " + count);
-            assertEquals(kept, VectorUtil.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], bound, count, actual));
+            assertEquals(kept, VectorUtil.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], query, beat, count,
+                    actual));
         }
         // By hand: inside 0.5; alike clamped to 1 for the first code, to 0.25 for the second; a remainder bound of 0.1 either way.
-        FirstPassBound bound = new FirstPassBound(0.5f, 1f, 0.5f, 0.25f, 0.6f);
+        FirstPassQuery query = new FirstPassQuery(0.5f, 1f, 0.5f, 0.25f);
         float[] ones = {1f, 1f};
         int[] rows = new int[2];
         assertEquals(1, VectorUtil.keptByFirstPass(new int[] {1, 1}, ones, new float[] {4f, 0f}, new float[] {0.2f, 0.2f},
-                new float[] {0f, 0.05f}, bound, 2, rows));
+                new float[] {0f, 0.05f}, query, 0.6f, 2, rows));
         assertEquals(0, rows[0]);
-        assertThrows(IllegalArgumentException.class, () -> VectorUtil.keptByFirstPass(new int[3], ones, ones, ones, ones, bound, 3,
-                new int[3]));
+        assertThrows(IllegalArgumentException.class, () -> VectorUtil.keptByFirstPass(new int[3], ones, ones, ones, ones, query, 0.6f,
+                3, new int[3]));
     }
 
     @Test

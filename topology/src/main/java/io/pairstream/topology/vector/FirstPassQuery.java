@@ -1,0 +1,25 @@
+package io.pairstream.topology.vector;
+
+/**
+ * What the first pass of a two-pass scan knows of its query (see the store's inverted-file index):
+ * the scale of its projection's code, one over its projection's norm, its remainder's norm, and the
+ * least share of the remainders' Cauchy–Schwarz bound granted. {@link VectorUtil#keptByFirstPass}
+ * keeps a code when {@link #keeps} says so.
+ */
+public record FirstPassQuery(float projectionScale, float inverseNorm, float remainder, float unrelated) {
+
+    /**
+     * Whether a code whose projection scores {@code score} may still reach {@code beat}:
+     * <pre>
+     *   inside + remainder·r_x·clamp(inside·inverseNorm·n_x, unrelated, 1) + a_x ≥ beat,
+     *   inside = score·projectionScale·s_x,
+     * </pre>
+     * with the code's projection scale {@code s_x}, inverse norm {@code n_x}, remainder {@code r_x}
+     * and rounding allowance {@code a_x}. The SIMD kernel does the same arithmetic in the same order.
+     */
+    public boolean keeps(int score, float scale, float itemInverseNorm, float itemRemainder, float allowance, float beat) {
+        float inside = score * projectionScale * scale;
+        float alike = Math.min(1f, Math.max(unrelated, inside * inverseNorm * itemInverseNorm));
+        return inside + remainder * itemRemainder * alike + allowance >= beat;
+    }
+}
