@@ -127,22 +127,40 @@ public final class CurationCalibration {
         }
         bestRank.print();
         System.out.println("rule: reject when cosine < t, or at least k stored captions beat the pair's own by more than m");
-        System.out.println("      (the alignment check's rule; recall and precision both at least 0.9 listed)");
+        System.out.println("      (the alignment check's rule; per margin, the best t with recall and precision both at least 0.9)");
         Best bestBoth = new Best();
         for (int k : new int[] {1, 10}) {
             for (float m = 0.04f; m <= 0.121f; m += 0.005f) {
-                for (float t : new float[] {0.10f, 0.15f, 0.20f}) {
+                Best perMargin = new Best();
+                for (float t = 0.10f; t <= 0.301f; t += 0.01f) {
                     boolean[] flagged = new boolean[truth.length];
                     for (int q = 0; q < truth.length; q++) {
                         flagged[q] = alignment[q] < t || beaten(rivals[q], alignment[q] + m) >= k;
                     }
                     double[] prf = Best.prf(flagged, truth);
+                    String setting = String.format("k=%-3d m=%.3f t=%.2f", k, m, t);
                     if (prf[0] >= 0.9 && prf[1] >= 0.9) {
-                        System.out.printf("  k=%-3d m=%.2f t=%.2f  %s%n", k, m, t, Best.figures(flagged, truth));
+                        perMargin.offer(setting, flagged, truth);
                     }
-                    bestBoth.offer(String.format("k=%d m=%.2f t=%.2f", k, m, t), flagged, truth);
+                    bestBoth.offer(setting, flagged, truth);
+                }
+                if (perMargin.figures != null) {
+                    System.out.printf("  %s  %s%n", perMargin.setting, perMargin.figures);
                 }
             }
+        }
+        System.out.println("  the cosine test alone (matched pairs it would reject, mismatched ones):");
+        for (float t : new float[] {0.15f, 0.20f, 0.22f, 0.24f, 0.25f, 0.26f, 0.27f, 0.28f}) {
+            int matchedUnder = 0;
+            int mismatchedUnder = 0;
+            for (int q = 0; q < truth.length; q++) {
+                if (alignment[q] < t) {
+                    matchedUnder += truth[q] ? 0 : 1;
+                    mismatchedUnder += truth[q] ? 1 : 0;
+                }
+            }
+            System.out.printf("    t=%.2f  %d of %d matched, %d of %d mismatched%n", t, matchedUnder,
+                    truth.length - mismatchedCount(truth), mismatchedUnder, mismatchedCount(truth));
         }
         bestBoth.print();
         System.out.println("rule: reject when cosine - w * (best stored caption's cosine) < t  (relative alignment)");
@@ -296,7 +314,7 @@ public final class CurationCalibration {
                 alone.offer(String.format("u=%.3f", u), flagged, truth);
             }
             alone.print();
-            System.out.printf("rule: reject when cosine < 0.15, or (cosine - best stored caption's) + w * (peers' %s image similarity - 1) < t%n",
+            System.out.printf("rule: reject when cosine < 0.22 (the default), or (cosine - best stored caption's) + w * (peers' %s image similarity - 1) < t%n",
                     names[p]);
             Best combined = new Best();
             for (float w : new float[] {0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f, 0.75f, 1f, 1.5f, 2f}) {
@@ -305,7 +323,7 @@ public final class CurationCalibration {
                     boolean[] flagged = new boolean[truth.length];
                     for (int q = 0; q < truth.length; q++) {
                         float best = rivals[q][rivals[q].length - 1];
-                        flagged[q] = alignment[q] < 0.15f || (alignment[q] - best) + w * (peers[p][q] - 1) < t;
+                        flagged[q] = alignment[q] < 0.22f || (alignment[q] - best) + w * (peers[p][q] - 1) < t;
                     }
                     perWeight.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);
                     combined.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);
@@ -326,6 +344,14 @@ public final class CurationCalibration {
         return ascending.length - firstAbove;
     }
 
+    private static int mismatchedCount(boolean[] truth) {
+        int count = 0;
+        for (boolean mismatched : truth) {
+            count += mismatched ? 1 : 0;
+        }
+        return count;
+    }
+
     private static String quantiles(float[] values, boolean[] truth, boolean which) {
         float[] selected = new float[values.length];
         int n = 0;
@@ -336,7 +362,7 @@ public final class CurationCalibration {
         }
         float[] sorted = Arrays.copyOf(selected, n);
         Arrays.sort(sorted);
-        return String.format("n=%d p1 %.3f p5 %.3f p10 %.3f p50 %.3f p90 %.3f p99 %.3f", n, sorted[n / 100],
+        return String.format("n=%d min %.3f p1 %.3f p5 %.3f p10 %.3f p50 %.3f p90 %.3f p99 %.3f", n, sorted[0], sorted[n / 100],
                 sorted[n / 20], sorted[n / 10], sorted[n / 2], sorted[n * 9 / 10], sorted[n * 99 / 100]);
     }
 

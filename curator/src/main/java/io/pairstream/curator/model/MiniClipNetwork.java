@@ -21,7 +21,8 @@ public final class MiniClipNetwork {
     public static final int IMAGE_SIZE = 28;
     private static final float[] MEAN = {0.5f, 0.5f, 0.5f};
     private static final float[] STD = {0.5f, 0.5f, 0.5f};
-    private static final int[] FILTERS = {16, 32, 64};
+    /** Twice the 16/32/64 shipped before 6 December: 1.1 points more zero-shot accuracy (curator README). */
+    private static final int[] FILTERS = {32, 64, 128};
 
     private MiniClipNetwork() {
     }

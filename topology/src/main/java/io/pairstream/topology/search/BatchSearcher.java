@@ -41,19 +41,23 @@ public final class BatchSearcher {
     private final Lookup sampledLookup;
     private final int sampleEvery;
     private final float rivalMargin;
+    private final int rivalProbes;
     private long searched;
 
     /**
      * {@code lookups} gives how many neighbours each lookup asks for; {@code sampledLookup} may be
      * null (no recall sampling); {@link Lookup#CAPTIONS_FOR_IMAGE} only returns captions that beat
-     * the pair's own cosine by at least {@code rivalMargin}.
+     * the pair's own cosine by at least {@code rivalMargin}, and probes {@code rivalProbes} lists (0:
+     * the store's default).
      */
-    BatchSearcher(SearchFields fields, Map<Lookup, Integer> lookups, Lookup sampledLookup, int sampleEvery, float rivalMargin) {
+    BatchSearcher(SearchFields fields, Map<Lookup, Integer> lookups, Lookup sampledLookup, int sampleEvery, float rivalMargin,
+                  int rivalProbes) {
         this.fields = fields;
         this.lookups = new EnumMap<>(lookups);
         this.sampledLookup = sampledLookup;
         this.sampleEvery = sampleEvery;
         this.rivalMargin = rivalMargin;
+        this.rivalProbes = rivalProbes;
     }
 
     /** The lookups the alignment check and the positive selection use, as configured. */
@@ -73,7 +77,13 @@ public final class BatchSearcher {
         }
         Lookup sampled = selection.strategies().isEmpty() ? null
                 : selection.strategies().get(0) == PositiveStrategy.IMAGE ? Lookup.SIMILAR_IMAGES : Lookup.SIMILAR_CAPTIONS;
-        return new BatchSearcher(fields, lookups, sampled, quality.recallSampleEvery(), (float) alignment.rankMargin());
+        return new BatchSearcher(fields, lookups, sampled, quality.recallSampleEvery(), (float) alignment.rankMargin(),
+                alignment.rankProbes());
+    }
+
+    /** The lookups searched for every pair, each with the neighbours it asks for. */
+    public Map<Lookup, Integer> lookups() {
+        return Map.copyOf(lookups);
     }
 
     /** The batch's pairs in order, each with what its lookups found in the store as it is now. */
@@ -132,6 +142,10 @@ public final class BatchSearcher {
         String version = pair.modelVersion();
         SearchRequest request = SearchRequest.of(lookup.field(fields), lookup.query(pair), k).withExcluded(Set.of(pair.id()))
                 .withFilter(metadata -> metadata.modelVersion().equals(version));
-        return lookup == Lookup.CAPTIONS_FOR_IMAGE ? request.withMinScore(pair.alignment() + rivalMargin) : request;
+        if (lookup != Lookup.CAPTIONS_FOR_IMAGE) {
+            return request;
+        }
+        SearchRequest floored = request.withMinScore(pair.alignment() + rivalMargin);
+        return rivalProbes == SearchRequest.STORE_DEFAULT_PROBES ? floored : floored.withProbes(rivalProbes);
     }
 }
