@@ -5,11 +5,13 @@
 #   bench/curation/lookups.sh [store-size] [measured-pairs] [key=value ...]
 # (defaults 100000 5000; each key=value overrides a curation setting, e.g. vector.store.index.probes=16).
 # Needs apt-get install dataset-fashion-mnist. The first run embeds the 70,000 images (a few minutes)
-# and the stream's captions (a few more), and keeps both under bench/out/miniclip.
+# and the stream's captions (a few more), and keeps both under bench/out/miniclip/<weights hash>, so a
+# retrained image tower gets embeddings of its own.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl bench -am package -DskipTests
-images=bench/out/miniclip/vectors.f32
+weights=curator/src/main/resources/io/pairstream/curator/model/mini-clip/mini-clip-image-0000.params
+images=bench/out/miniclip/$(sha256sum "$weights" | cut -c1-12)/vectors.f32
 if [[ ! -f $images ]]; then
   bench/run-java.sh io.pairstream.bench.store.EmbedFashionImages "$images" 70000
 fi

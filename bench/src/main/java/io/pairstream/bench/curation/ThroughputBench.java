@@ -43,7 +43,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * End-to-end throughput of the curation pipeline through the embedded broker, side by side in one
  * run: (a) the mini-CLIP alone, configured as the pipeline runs it (its threads leaving one core to
- * the stream), embedding the same pairs in batches of the pipeline's size, and (a') on all the
+ * the stream), embedding the same pairs in batches of the pipeline's size, before (b) and again
+ * after it, since this machine's speed drifts over minutes, and (a') on all the
  * cores; (b) the pipeline with the mini-CLIP; (c) the pipeline with a zero-cost model (the
  * streaming machinery alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
  * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
@@ -98,7 +99,13 @@ public final class ThroughputBench {
                         + "batches of %d, image + caption: %.1f records/s%n", ModelThreads.leavingOneCore(), BATCH, alone);
                 if (runs.contains("b")) {
                     Result real = pipeline(mini, pool, storeSize, measured, false, overrides);
-                    System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a)%s%n", real, real.recordsPerSecond / alone,
+                    // The machine's speed drifts over minutes here, so the model alone is measured on both sides of the pipeline.
+                    double after = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
+                    System.out.printf(Locale.ROOT, "(a) again, after (b): %.1f records/s%n", after);
+                    double bothSides = (alone + after) / 2;
+                    System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a) (the mean of %.1f before and %.1f after: "
+                                    + "%.2f and %.2f of each)%s%n", real, real.recordsPerSecond / bothSides, alone, after,
+                            real.recordsPerSecond / alone, real.recordsPerSecond / after,
                             Double.isNaN(allCores) ? "" : String.format(Locale.ROOT, ", %.2f of (a')", real.recordsPerSecond / allCores));
                 }
             }
@@ -129,8 +136,9 @@ public final class ThroughputBench {
             model.embedTexts(batch.stream().map(RawSample::caption).toList());
         }
         double seconds = cpu.seconds();
-        System.out.printf(Locale.ROOT, "    the model alone kept %s; its calling thread %.2f cores%n", cpu,
-                (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart) / 1e9 / seconds);
+        long threadNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart;
+        System.out.printf(Locale.ROOT, "    the model alone kept %s; its calling thread %.2f cores, %.3f ms of CPU a record%n", cpu,
+                threadNanos / 1e9 / seconds, threadNanos / 1e6 / samples.size());
         return samples.size() / seconds;
     }
 
@@ -162,6 +170,11 @@ public final class ThroughputBench {
             double stream = (threads[1] - threadsStart[1]) / 1e9 / seconds;
             return String.format(Locale.ROOT, "%.2f cores of this JVM (model thread %.2f, stream thread %.2f, the rest %.2f) "
                     + "and %.2f of the machine busy", process, model, stream, process - model - stream, machineBusy);
+        }
+
+        /** CPU time of the model thread(s) since creation. */
+        long modelCpuNanos() {
+            return threadCpuNanos()[0] - threadsStart[0];
         }
 
         /** CPU time so far of the model thread(s) and the stream thread(s), by name; threads that ended are not counted. */
@@ -250,8 +263,9 @@ public final class ThroughputBench {
                 sender.send(measured, 0);
                 watcher.awaitAccounted(storeSize + measured);
                 double rate = measured / burst.seconds();
-                System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it%n", model.version(), burst,
-                        100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds());
+                System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it, "
+                                + "%.3f ms of model thread CPU a record%n", model.version(), burst,
+                        100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds(), burst.modelCpuNanos() / 1e6 / measured);
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);

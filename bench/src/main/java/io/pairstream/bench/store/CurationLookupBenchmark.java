@@ -106,8 +106,7 @@ public final class CurationLookupBenchmark {
             for (int from = storeSize - warmUp; from < storeSize; from += BATCH) {
                 searcher.search(new EmbeddedBatch(pairs(pool, images, texts, version, from, Math.min(storeSize, from + BATCH))), store);
             }
-            RecallCheck recall = new RecallCheck(searcher, Map.of(Lookup.CAPTIONS_FOR_IMAGE, config.alignment().rivalsSearched(),
-                    Lookup.SIMILAR_CAPTIONS, config.selection().candidates(), Lookup.SIMILAR_IMAGES, config.selection().candidates()));
+            RecallCheck recall = new RecallCheck(searcher, searcher.lookups());
             long searchNanos = 0;
             long insertNanos = 0;
             long hits = 0;
