@@ -5,6 +5,7 @@ import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.ingest.PairSources;
 import io.pairstream.curator.ingest.RawSample;
 import io.pairstream.curator.model.MiniClip;
+import io.pairstream.topology.config.AlignmentSettings;
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
 import io.pairstream.topology.vector.VectorUtil;
@@ -314,8 +315,8 @@ public final class CurationCalibration {
                 alone.offer(String.format("u=%.3f", u), flagged, truth);
             }
             alone.print();
-            System.out.printf("rule: reject when cosine < 0.22 (the default), or (cosine - best stored caption's) + w * (peers' %s image similarity - 1) < t%n",
-                    names[p]);
+            System.out.printf("rule: reject when cosine < %.2f (the default), or (cosine - best stored caption's) + w * (peers' %s image "
+                    + "similarity - 1) < t%n", AlignmentSettings.MIN_SCORE_DEFAULT, names[p]);
             Best combined = new Best();
             for (float w : new float[] {0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f, 0.75f, 1f, 1.5f, 2f}) {
                 Best perWeight = new Best();
@@ -323,7 +324,7 @@ public final class CurationCalibration {
                     boolean[] flagged = new boolean[truth.length];
                     for (int q = 0; q < truth.length; q++) {
                         float best = rivals[q][rivals[q].length - 1];
-                        flagged[q] = alignment[q] < 0.22f || (alignment[q] - best) + w * (peers[p][q] - 1) < t;
+                        flagged[q] = alignment[q] < AlignmentSettings.MIN_SCORE_DEFAULT || (alignment[q] - best) + w * (peers[p][q] - 1) < t;
                     }
                     perWeight.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);
                     combined.offer(String.format("w=%.2f t=%.4f", w, t), flagged, truth);

@@ -21,6 +21,8 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 public record AlignmentSettings(double minScore, int rankK, double rankMargin, int rankMinStoreSize, int rankProbes) {
 
     public static final String MIN_SCORE_CONFIG = "alignment.min.score";
+    /** The mini-CLIP's calibrated cosine threshold (see the class comment). */
+    public static final double MIN_SCORE_DEFAULT = 0.22;
     public static final String RANK_K_CONFIG = "alignment.rank.k";
     public static final String RANK_MARGIN_CONFIG = "alignment.rank.margin";
     public static final String RANK_MIN_STORE_SIZE_CONFIG = "alignment.rank.min.store.size";
@@ -28,7 +30,7 @@ public record AlignmentSettings(double minScore, int rankK, double rankMargin, i
 
     static ConfigDef define(ConfigDef def) {
         return def
-                .define(MIN_SCORE_CONFIG, Type.DOUBLE, 0.22, Range.between(-1, 1), Importance.HIGH,
+                .define(MIN_SCORE_CONFIG, Type.DOUBLE, MIN_SCORE_DEFAULT, Range.between(-1, 1), Importance.HIGH,
                         "Pairs whose image-caption cosine is below this are rejected as LOW_ALIGNMENT. -1 turns the test off.")
                 .define(RANK_K_CONFIG, Type.INT, 1, Range.between(0, 1_000), Importance.HIGH,
                         "Pairs for which this many stored captions beat their own caption (by more than the margin) "
