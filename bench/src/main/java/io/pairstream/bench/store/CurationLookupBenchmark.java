@@ -106,7 +106,7 @@ public final class CurationLookupBenchmark {
             for (int from = storeSize - warmUp; from < storeSize; from += BATCH) {
                 searcher.search(new EmbeddedBatch(pairs(pool, images, texts, version, from, Math.min(storeSize, from + BATCH))), store);
             }
-            RecallCheck recall = new RecallCheck(searcher, searcher.lookups());
+            RecallCheck recall = new RecallCheck(searcher);
             long searchNanos = 0;
             long insertNanos = 0;
             long hits = 0;
@@ -148,9 +148,9 @@ public final class CurationLookupBenchmark {
         private final Map<Lookup, long[]> counts = new EnumMap<>(Lookup.class);
         private long seen;
 
-        RecallCheck(BatchSearcher searcher, Map<Lookup, Integer> lookups) {
+        RecallCheck(BatchSearcher searcher) {
             this.searcher = searcher;
-            this.lookups = lookups;
+            this.lookups = searcher.lookups();
         }
 
         void check(List<SearchedPair> searched, VectorStore store) {
