@@ -399,7 +399,7 @@ final class IndexedVectorStore implements VectorStore {
 
     /** An index holding the field's durable centroids, if a complete set of them is stored. */
     private IvfIndex restoredIndex(String field, int dimension, MappedVectors vectors) {
-        IvfIndex index = new IvfIndex(dimension, vectors, config.remainderSigmas());
+        IvfIndex index = new IvfIndex(dimension, vectors, config.remainderSigmas(), config.roundingSigmas());
         byte[] count = inner.get(StoreKeys.centroidCount(field));
         if (count == null) {
             return index;

@@ -26,8 +26,17 @@ import java.util.function.IntUnaryOperator;
  * in the subspace are taken to be alike outside it; a duplicate gets the full bound), plus the
  * rounding allowance of the int8 codes of both passes. A query foreign to the field, whose
  * remainder is several times its vectors' mean (an image searching captions), gets the first term
- * alone: its remainder is mostly in directions the field's vectors lack, whatever its projection. Only the codes that could still beat the
- * score are scored in full. A query visits its lists nearest first, so the score to beat rises early.
+ * alone: its remainder is mostly in directions the field's vectors lack, whatever its projection.
+ * Only the codes that could still beat the score are scored in full. A query visits its lists
+ * nearest first, so the score to beat rises early.
+ *
+ * <p>The rounding allowance is {@link Int8Quantiser#ROUNDING_DEVIATIONS} deviations against a
+ * least score the query asks for, which is a hard cut, but {@code roundingSigmas} against its own
+ * candidates: those are {@code rerank.factor} times as many as the neighbours wanted, so a code the
+ * smaller allowance drops scores about the deepest candidate's, far below the neighbours'. Dense
+ * fields need it: Fashion-MNIST images of one class score within 0.02 of each other, about the
+ * 4-deviation allowance, and kept 40% of their codes for full scoring (20% at 2 deviations, with
+ * recall unchanged; {@code bench/curation/lookups.sh}).
  */
 final class IvfIndex {
 
@@ -45,6 +54,8 @@ final class IvfIndex {
     private final int dimension;
     private final MappedVectors vectors;
     private final float remainderSigmas;
+    /** The share of a code's rounding allowance the first pass grants against a query's candidates. */
+    private final float competingAllowanceShare;
     private Centroids centroids;
     /** Null when the centroids have no dominant subspace, or the two-pass scan is off. */
     private DominantSubspace subspace;
@@ -66,11 +77,17 @@ final class IvfIndex {
      */
     private final Map<float[], NearestList> searchedNearest = new IdentityHashMap<>();
 
-    /** An index whose two-pass scan grants remainders {@code remainderSigmas} deviations; 0 turns it off. */
-    IvfIndex(int dimension, MappedVectors vectors, float remainderSigmas) {
+    /**
+     * An index whose two-pass scan grants remainders {@code remainderSigmas} deviations (0 turns it
+     * off), and the rounding of codes {@code roundingSigmas} deviations when it rules codes out
+     * against a query's candidates; against a least score it grants them
+     * {@link Int8Quantiser#ROUNDING_DEVIATIONS}.
+     */
+    IvfIndex(int dimension, MappedVectors vectors, float remainderSigmas, float roundingSigmas) {
         this.dimension = dimension;
         this.vectors = vectors;
         this.remainderSigmas = remainderSigmas;
+        this.competingAllowanceShare = (float) (roundingSigmas / Int8Quantiser.ROUNDING_DEVIATIONS);
         this.buffers = new ScanBuffers(dimension);
         this.lists = new PostingList[] {new PostingList(dimension, 0)};
         Arrays.fill(listOf, UNASSIGNED);
@@ -186,9 +203,10 @@ final class IvfIndex {
      *
      * <p>Without a subspace every probed code is scored whatever the order, so each probed list is
      * scanned for all the queries that probe it in turn, while its codes are in cache. With one,
-     * each query scans its lists nearest first: its candidates soon hold a score to beat, and the
-     * first pass of the later lists rules out most of their codes (on MiniLM embeddings, kept codes
-     * fell from 20% in list order to 8%).
+     * each query meets its lists about nearest first: its candidates soon hold a score to beat, and
+     * the first pass of the later lists rules out most of their codes (on MiniLM embeddings, kept
+     * codes fell from 20% in list order to 8%); see {@link #scanNearestFirst} for how the queries
+     * still share their reads of a list.
      */
     TopCandidates.Ranked[] search(List<Query> queries, IntUnaryOperator tieKeys) {
         Scan[] scans = new Scan[queries.size()];
@@ -207,12 +225,7 @@ final class IvfIndex {
         if (subspace == null) {
             scanListByList(scans, probed, tieKeys);
         } else {
-            for (int q = 0; q < scans.length; q++) {
-                for (int list : probed[q]) {
-                    buffers.fit(lists[list].size());
-                    scan(lists[list], scans[q], tieKeys);
-                }
-            }
+            scanNearestFirst(scans, probed, tieKeys);
         }
         TopCandidates.Ranked[] ranked = new TopCandidates.Ranked[scans.length];
         for (int q = 0; q < scans.length; q++) {
@@ -223,6 +236,63 @@ final class IvfIndex {
 
     /** Scans each probed list once for every query that probes it. */
     private void scanListByList(Scan[] scans, int[][] probed, IntUnaryOperator tieKeys) {
+        int[][] probers = probersByList(probed);
+        for (int list = 0; list < lists.length; list++) {
+            if (probers[list].length > 0) {
+                buffers.fit(lists[list].size());
+            }
+            for (int q : probers[list]) {
+                scan(lists[list], scans[q], tieKeys);
+            }
+        }
+    }
+
+    /**
+     * Scans the probed lists so that each query meets its nearest lists first and each list is read
+     * once for most of the queries that probe it. First every query scans its nearest list alone,
+     * which gives it a score to beat; then, round by round, the {@code r}-th nearest list of each
+     * query, unless scanned already, is scanned for every query that probes it and has not yet.
+     * The queries of a batch are alike (a batch's captions share templates, its images classes), so
+     * their lists overlap: a list's codes are read from memory once and stay in cache for the rest.
+     */
+    private void scanNearestFirst(Scan[] scans, int[][] probed, IntUnaryOperator tieKeys) {
+        int[][] probers = probersByList(probed);
+        Integer[] byNearest = new Integer[scans.length];
+        for (int q = 0; q < scans.length; q++) {
+            byNearest[q] = q;
+        }
+        Arrays.sort(byNearest, (a, b) -> Integer.compare(nearest(probed[a]), nearest(probed[b])));
+        for (int q : byNearest) {
+            if (probed[q].length > 0) {
+                buffers.fit(lists[probed[q][0]].size());
+                scan(lists[probed[q][0]], scans[q], tieKeys);
+            }
+        }
+        boolean[] scanned = new boolean[lists.length];
+        int rounds = Arrays.stream(probed).mapToInt(probes -> probes.length).max().orElse(0);
+        for (int round = 1; round < rounds; round++) {
+            for (int[] probes : probed) {
+                if (round >= probes.length || scanned[probes[round]]) {
+                    continue;
+                }
+                int list = probes[round];
+                scanned[list] = true;
+                buffers.fit(lists[list].size());
+                for (int q : probers[list]) {
+                    if (probed[q][0] != list) {
+                        scan(lists[list], scans[q], tieKeys);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int nearest(int[] probes) {
+        return probes.length == 0 ? -1 : probes[0];
+    }
+
+    /** For each list, the queries that probe it, in query order. */
+    private int[][] probersByList(int[][] probed) {
         int[] probesPerList = new int[lists.length];
         for (int[] probes : probed) {
             for (int list : probes) {
@@ -234,19 +304,12 @@ final class IvfIndex {
             probers[list] = new int[probesPerList[list]];
             probesPerList[list] = 0;
         }
-        for (int q = 0; q < scans.length; q++) {
+        for (int q = 0; q < probed.length; q++) {
             for (int list : probed[q]) {
                 probers[list][probesPerList[list]++] = q;
             }
         }
-        for (int list = 0; list < lists.length; list++) {
-            if (probers[list].length > 0) {
-                buffers.fit(lists[list].size());
-            }
-            for (int q : probers[list]) {
-                scan(lists[list], scans[q], tieKeys);
-            }
-        }
+        return probers;
     }
 
     /**
@@ -351,8 +414,9 @@ final class IvfIndex {
         float unrelated = (float) Math.min(1, remainderSigmas / Math.sqrt(dimension - subspace.rank()));
         boolean foreign = projection.remainder() > FOREIGN_REMAINDER_RATIO * remainderSum / Math.max(1, size);
         FirstPassQuery firstPassQuery = new FirstPassQuery(projection.code().scale(), foreign ? 0f : projection.inverseNorm(),
-                projection.remainder(), unrelated);
-        FirstPass firstPass = new FirstPass(projection.code(), firstPassQuery, projection.roundingAllowance(code));
+                projection.remainder(), unrelated, 1f);
+        FirstPass firstPass = new FirstPass(projection.code(), firstPassQuery,
+                firstPassQuery.withAllowanceShare(competingAllowanceShare), projection.roundingAllowance(code));
         return new Scan(code, firstPass, top, floor, query.accept());
     }
 
@@ -364,7 +428,8 @@ final class IvfIndex {
     private void scan(PostingList list, Scan query, IntUnaryOperator tieKeys) {
         int n = list.size();
         int[] scores = buffers.scores;
-        float threshold = Math.max(query.top().threshold(), query.floor());
+        float best = query.top().threshold();
+        float threshold = Math.max(best, query.floor());
         codesScanned += n;
         if (query.firstPass() == null || threshold == Float.NEGATIVE_INFINITY) {
             codesScoredInFull += n;
@@ -373,10 +438,11 @@ final class IvfIndex {
             return;
         }
         FirstPass first = query.firstPass();
+        FirstPassQuery pass = best > query.floor() ? first.competing() : first.query();
         VectorUtil.dotProducts(first.code().bytes(), list.projectionCodes(), n, scores);
         int[] rows = buffers.rows;
         int kept = VectorUtil.keptByFirstPass(scores, list.projectionScales(), list.inverseNorms(), list.remainders(),
-                list.roundingAllowances(), first.query(), threshold - first.rounding(), n, rows);
+                list.roundingAllowances(), pass, threshold - pass.allowanceShare() * first.rounding(), n, rows);
         codesScoredInFull += kept;
         VectorUtil.dotProducts(query.code().bytes(), gather(list, rows, kept), kept, scores);
         offer(list, query, scores, rows, kept, tieKeys);
@@ -487,8 +553,9 @@ final class IvfIndex {
 
     /**
      * What a query's first passes need: its projection's code, what the bound of each code needs of
-     * the query, and the rounding allowance of its own two codes.
+     * the query against a least score and against the query's candidates, and the rounding
+     * allowance of its own two codes.
      */
-    private record FirstPass(Int8Quantiser.Code code, FirstPassQuery query, float rounding) {
+    private record FirstPass(Int8Quantiser.Code code, FirstPassQuery query, FirstPassQuery competing, float rounding) {
     }
 }

@@ -111,7 +111,7 @@ final class PanamaVectorOps implements VectorOps {
                     .max(query.unrelated()).min(1f);
             FloatVector optimistic = inside.add(FloatVector.broadcast(lanes, query.remainder())
                     .mul(FloatVector.fromArray(lanes, remainders, position)).mul(alike))
-                    .add(FloatVector.fromArray(lanes, allowances, position));
+                    .add(FloatVector.fromArray(lanes, allowances, position).mul(query.allowanceShare()));
             long mask = optimistic.compare(VectorOperators.GE, beat).toLong();
             while (mask != 0) {
                 rows[kept++] = position + Long.numberOfTrailingZeros(mask);

@@ -113,7 +113,7 @@ class VectorUtilTest {
                 perCode[2][i] = random.nextFloat() * 0.3f;
                 perCode[3][i] = random.nextFloat() * 0.01f;
             }
-            FirstPassQuery query = new FirstPassQuery(1.1e-5f, 1.3f, 0.5f, 0.2f);
+            FirstPassQuery query = new FirstPassQuery(1.1e-5f, 1.3f, 0.5f, 0.2f, count % 3 == 0 ? 1f : random.nextFloat());
             float beat = (float) random.nextGaussian() * 0.1f;
             int[] expected = new int[count];
             int[] actual = new int[count];
@@ -123,13 +123,18 @@ class VectorUtilTest {
             assertEquals(kept, VectorUtil.keptByFirstPass(scores, perCode[0], perCode[1], perCode[2], perCode[3], query, beat, count,
                     actual));
         }
-        // By hand: inside 0.5; alike clamped to 1 for the first code, to 0.25 for the second; a remainder bound of 0.1 either way.
-        FirstPassQuery query = new FirstPassQuery(0.5f, 1f, 0.5f, 0.25f);
+        // By hand: inside 0.5; alike clamped to 1 for the first code (a remainder bound of 0.1), to 0.25 for the second (0.025).
+        FirstPassQuery query = new FirstPassQuery(0.5f, 1f, 0.5f, 0.25f, 1f);
         float[] ones = {1f, 1f};
         int[] rows = new int[2];
         assertEquals(1, VectorUtil.keptByFirstPass(new int[] {1, 1}, ones, new float[] {4f, 0f}, new float[] {0.2f, 0.2f},
                 new float[] {0f, 0.05f}, query, 0.6f, 2, rows));
         assertEquals(0, rows[0]);
+        // The second code's allowance of 0.1 lifts it to 0.625 in full, to 0.575 at half.
+        assertEquals(2, VectorUtil.keptByFirstPass(new int[] {1, 1}, ones, new float[] {4f, 0f}, new float[] {0.2f, 0.2f},
+                new float[] {0f, 0.1f}, query, 0.6f, 2, rows));
+        assertEquals(1, VectorUtil.keptByFirstPass(new int[] {1, 1}, ones, new float[] {4f, 0f}, new float[] {0.2f, 0.2f},
+                new float[] {0f, 0.1f}, query.withAllowanceShare(0.5f), 0.6f, 2, rows));
         assertThrows(IllegalArgumentException.class, () -> VectorUtil.keptByFirstPass(new int[3], ones, ones, ones, ones, query, 0.6f,
                 3, new int[3]));
     }
