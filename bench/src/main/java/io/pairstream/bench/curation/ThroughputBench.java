@@ -43,8 +43,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * End-to-end throughput of the curation pipeline through the embedded broker, side by side in one
  * run: (a) the mini-CLIP alone, configured as the pipeline runs it (its threads leaving one core to
- * the stream), embedding the same pairs in batches of the pipeline's size, before (b) and again
- * after it, since this machine's speed drifts over minutes, and (a') on all the
+ * the stream), embedding the same pairs in batches of the pipeline's size, just before (b)'s burst
+ * and again just after it, with (b)'s store filled and its pipeline idle, since this machine's
+ * speed drifts over minutes, and (a') on all the
  * cores; (b) the pipeline with the mini-CLIP; (c) the pipeline with a zero-cost model (the
  * streaming machinery alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
  * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
@@ -94,36 +95,48 @@ public final class ThroughputBench {
                 }
             }
             try (ClipModel mini = MiniClip.loadDefault()) {
-                double alone = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
-                System.out.printf(Locale.ROOT, "(a) mini-CLIP alone as the pipeline runs it (%d thread(s), one core left to the stream), "
-                        + "batches of %d, image + caption: %.1f records/s%n", ModelThreads.leavingOneCore(), BATCH, alone);
-                if (runs.contains("b")) {
-                    Result real = pipeline(mini, pool, storeSize, measured, false, overrides);
-                    // The machine's speed drifts over minutes here, so the model alone is measured on both sides of the pipeline.
-                    double after = modelAlone(mini, pool.subList(0, Math.min(pool.size(), measured)));
-                    System.out.printf(Locale.ROOT, "(a) again, after (b): %.1f records/s%n", after);
-                    double bothSides = (alone + after) / 2;
-                    System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a) (the mean of %.1f before and %.1f after: "
-                                    + "%.2f and %.2f of each)%s%n", real, real.recordsPerSecond / bothSides, alone, after,
-                            real.recordsPerSecond / alone, real.recordsPerSecond / after,
+                List<RawSample> aloneSamples = pool.subList(0, Math.min(pool.size(), measured));
+                if (!runs.contains("b")) {
+                    System.out.printf(Locale.ROOT, "(a) %s: %.1f records/s%n", A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH),
+                            modelAlone(mini, aloneSamples));
+                } else {
+                    Result real = pipeline(mini, pool, storeSize, measured, aloneSamples, overrides);
+                    double bothSides = (real.aloneBefore + real.aloneAfter) / 2;
+                    System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a) (the mean of %.1f just before and %.1f "
+                                    + "just after: %.2f and %.2f of each)%s%n", real, real.recordsPerSecond / bothSides, real.aloneBefore,
+                            real.aloneAfter, real.recordsPerSecond / real.aloneBefore, real.recordsPerSecond / real.aloneAfter,
                             Double.isNaN(allCores) ? "" : String.format(Locale.ROOT, ", %.2f of (a')", real.recordsPerSecond / allCores));
                 }
             }
         }
         if (runs.contains("c")) {
             try (ClipModel zero = new ZeroCostModel(384)) {
-                Result machinery = pipeline(zero, pool, storeSize, measured, true, overrides);
+                Result machinery = pipeline(zero, pool, storeSize, measured, null, overrides);
                 System.out.printf(Locale.ROOT, "(c) pipeline with a zero-cost model: %s%n", machinery);
             }
         }
     }
 
-    private record Result(double recordsPerSecond, double latencyP50, double latencyP99, double latencyRate) {
+    /** What (a) measures, given the model's threads and the batch size. */
+    private static final String A_DESCRIPTION = "mini-CLIP alone as the pipeline runs it (%d thread(s), one core left to the stream), "
+            + "batches of %d, image + caption";
+
+    /** A pipeline's rate and latency, and the model's rate alone just before and just after its burst (NaN when not measured). */
+    private record Result(double recordsPerSecond, double latencyP50, double latencyP99, double latencyRate, double aloneBefore,
+                          double aloneAfter) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.1f records/s; at %.1f records/s ingest-to-emit latency p50 %.0f ms, p99 %.0f ms",
                     recordsPerSecond, latencyRate, latencyP50, latencyP99);
         }
+    }
+
+    /** {@link #modelAlone}, printed as {@code label}, while the filled pipeline waits for records. */
+    private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label) {
+        double alone = modelAlone(model, samples);
+        System.out.printf(Locale.ROOT, "%s %s, beside the idle pipeline: %.1f records/s%n", label,
+                A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH), alone);
+        return alone;
     }
 
     /** Embeds the samples in batches on the calling thread, whose CPU time it reports beside the meter's. */
@@ -213,18 +226,24 @@ public final class ThroughputBench {
         }
     }
 
-    private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, boolean zeroCost,
+    /**
+     * Runs a pipeline with {@code model}; with {@code aloneSamples} (the real model) it also measures
+     * the model alone on them just before and just after the burst, the pipeline idle meanwhile;
+     * null runs the zero-cost model's opened-up settings.
+     */
+    private static Result pipeline(ClipModel model, List<RawSample> pool, int storeSize, int measured, List<RawSample> aloneSamples,
                                    Map<String, Object> overrides) throws Exception {
         Path directory = Files.createTempDirectory("pairstream-throughput-");
         try {
-            return pipeline(directory, model, pool, storeSize, measured, zeroCost, overrides);
+            return pipeline(directory, model, pool, storeSize, measured, aloneSamples, overrides);
         } finally {
             StoreBenchmark.deleteRecursively(directory);
         }
     }
 
     private static Result pipeline(Path directory, ClipModel model, List<RawSample> pool, int storeSize, int measured,
-                                   boolean zeroCost, Map<String, Object> overrides) throws Exception {
+                                   List<RawSample> aloneSamples, Map<String, Object> overrides) throws Exception {
+        boolean zeroCost = aloneSamples == null;
         TopicNames topics = TopicNames.defaults();
         try (EmbeddedPlatform platform = EmbeddedPlatform.start(directory.resolve("platform"))) {
             String bootstrap = platform.bootstrapServers();
@@ -257,6 +276,8 @@ public final class ThroughputBench {
                 watcher.awaitAccounted(storeSize);
                 System.out.printf(Locale.ROOT, "    %s: store filled with %,d in %.0f s%n", model.version(), storeSize,
                         (System.nanoTime() - fillStart) / 1e9);
+                // This machine's speed drifts over minutes, so the model alone is measured right beside the burst, the pipeline idle.
+                double before = zeroCost ? Double.NaN : aloneBesideIdlePipeline(model, aloneSamples, "(a)");
                 watcher.startMeasuring();
                 CpuMeter burst = new CpuMeter();
                 long modelBusyStart = timed.busyNanos();
@@ -266,6 +287,7 @@ public final class ThroughputBench {
                 System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it, "
                                 + "%.3f ms of model thread CPU a record%n", model.version(), burst,
                         100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds(), burst.modelCpuNanos() / 1e6 / measured);
+                double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(model, aloneSamples, "(a) again, after (b)");
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);
@@ -273,7 +295,7 @@ public final class ThroughputBench {
                 double[] latency = watcher.latencyPercentiles();
                 System.out.printf(Locale.ROOT, "    %s: while measured, the search's estimated recall@%d was %.3f (%d sampled queries)%n",
                         model.version(), CurationConfig.of(settings).selection().candidates(), watcher.recall(), watcher.recallSamples);
-                return new Result(rate, latency[0], latency[1], half);
+                return new Result(rate, latency[0], latency[1], half, before, after);
             }
         }
     }
