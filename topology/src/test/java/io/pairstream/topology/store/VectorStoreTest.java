@@ -138,6 +138,42 @@ class VectorStoreTest {
         assertTrue(shares.get(3) < shares.get(1) - 0.1, "0.3 deviations scored " + shares.get(3) + " in full");
     }
 
+    @Test
+    void shouldScoreFewerCodesInFullTheFewerRoundingDeviationsAreGrantedAgainstCandidatesAndFindTheSameNeighbours() {
+        // Tight clusters, as Fashion-MNIST images of one class: many codes score within the rounding allowance of each other.
+        ClusteredVectors data = ClusteredVectors.inSubspace(23, DIMENSION, 6, 10, 0.15f, 0.05f);
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            vectors.add(data.next());
+        }
+        List<SearchRequest> requests = new ArrayList<>();
+        for (int q = 0; q < 100; q++) {
+            SearchRequest request = SearchRequest.of("text", data.next(), 10);
+            // A least score is a hard cut, and keeps the full 4 deviations whatever the setting: this one leaves
+            // fewer than the k neighbours, so the candidates never fill to give a score of their own.
+            requests.add(q % 4 == 0 ? request.withMinScore(0.995f) : request);
+        }
+        List<List<List<Neighbour>>> answers = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        for (double sigmas : List.of(4.0, VectorStoreConfig.ROUNDING_SIGMAS_DEFAULT, 0.0)) {
+            store = open(Map.of(VectorStoreConfig.ROUNDING_SIGMAS_CONFIG, sigmas), stateDirectory.resolve("r" + sigmas));
+            for (int i = 0; i < vectors.size(); i++) {
+                store.put(item("item-" + i, vectors.get(i), "m", i));
+            }
+            answers.add(store.searchBatch(requests));
+            shares.add(((IndexedVectorStore) store).scoredInFullShare("text"));
+            store.close();
+        }
+        assertTrue(shares.get(1) < shares.get(0) && shares.get(2) < shares.get(1), "codes scored in full at 4, 2 and 0 deviations: "
+                + shares);
+        // Candidates are rerank.factor times the neighbours wanted: what the smaller allowance drops lies near the deepest of them.
+        double kept = agreement(answers.get(0), answers.get(1));
+        assertTrue(kept >= 0.99, "2 deviations kept " + kept + " of the neighbours found at 4");
+        for (int q = 0; q < requests.size(); q += 4) {
+            assertEquals(answers.get(0).get(q), answers.get(2).get(q), "query " + q + " above its least score");
+        }
+    }
+
     private static double agreement(List<List<Neighbour>> expected, List<List<Neighbour>> actual) {
         int same = 0;
         int total = 0;
