@@ -20,7 +20,7 @@ import java.util.Objects;
 public final class OnnxTextEncoder implements AutoCloseable {
 
     private final PredictorPool<String, float[]> predictors;
-    private final HuggingFaceTokenizer tokenizer;
+    private final BatchTokenizer tokenizer;
     private final HuggingFaceTokenizer counter;
     private final int contextLength;
     private final int maxBatchSize;
@@ -29,16 +29,7 @@ public final class OnnxTextEncoder implements AutoCloseable {
     private OnnxTextEncoder(Builder builder) throws IOException, ModelNotFoundException, MalformedModelException {
         this.contextLength = builder.contextLength;
         this.maxBatchSize = builder.maxBatchSize;
-        HuggingFaceTokenizer.Builder tokenizerBuilder = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(builder.tokenizerPath)
-                .optMaxLength(contextLength)
-                .optTruncation(true);
-        if (builder.padToContextLength) {
-            tokenizerBuilder.optPadToMaxLength();
-        } else {
-            tokenizerBuilder.optPadding(true);
-        }
-        this.tokenizer = tokenizerBuilder.build();
+        this.tokenizer = BatchTokenizer.load(builder.tokenizerPath, contextLength, builder.padToContextLength);
         this.counter = HuggingFaceTokenizer.builder()
                 .optTokenizerPath(builder.tokenizerPath)
                 .optTruncation(false)

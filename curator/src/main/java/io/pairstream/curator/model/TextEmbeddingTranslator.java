@@ -1,7 +1,5 @@
 package io.pairstream.curator.model;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -27,13 +25,13 @@ final class TextEmbeddingTranslator extends BatchEmbeddingTranslator<String> {
     static final String TOKEN_TYPE_IDS = "token_type_ids";
     private static final String MASK_ATTACHMENT = "attentionMask";
 
-    private final HuggingFaceTokenizer tokenizer;
+    private final BatchTokenizer tokenizer;
     private final String outputName;
     private final Pooling pooling;
     /** Set by {@link #prepare} of every predictor sharing this translator, always to the same list. */
     private volatile List<String> inputNames;
 
-    TextEmbeddingTranslator(HuggingFaceTokenizer tokenizer, String outputName, Pooling pooling) {
+    TextEmbeddingTranslator(BatchTokenizer tokenizer, String outputName, Pooling pooling) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer cannot be null");
         this.outputName = outputName;
         this.pooling = Objects.requireNonNull(pooling, "pooling cannot be null");
@@ -53,23 +51,14 @@ final class TextEmbeddingTranslator extends BatchEmbeddingTranslator<String> {
 
     @Override
     public NDList batchProcessInput(TranslatorContext ctx, List<String> inputs) {
-        Encoding[] encodings = tokenizer.batchEncode(inputs);
-        int batch = encodings.length;
-        int length = encodings[0].getIds().length;
-        long[] ids = new long[batch * length];
-        long[] mask = new long[batch * length];
-        long[] types = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(encodings[b].getIds(), 0, ids, b * length, length);
-            System.arraycopy(encodings[b].getAttentionMask(), 0, mask, b * length, length);
-            System.arraycopy(encodings[b].getTypeIds(), 0, types, b * length, length);
-        }
+        BatchTokenizer.Batch batch = tokenizer.tokenize(inputs);
+        long[] mask = batch.mask();
         ctx.setAttachment(MASK_ATTACHMENT, mask);
         NDManager manager = ctx.getNDManager();
-        Shape shape = new Shape(batch, length);
+        Shape shape = new Shape(batch.rows(), batch.length());
         NDList list = new NDList(inputNames.size());
         for (String name : inputNames) {
-            long[] values = name.equals(INPUT_IDS) ? ids : name.equals(ATTENTION_MASK) ? mask : types;
+            long[] values = name.equals(INPUT_IDS) ? batch.ids() : name.equals(ATTENTION_MASK) ? mask : batch.types();
             NDArray array = manager.create(values, shape);
             array.setName(name);
             list.add(array);
