@@ -2,6 +2,7 @@ package io.pairstream.curator.cli;
 
 import io.pairstream.curator.config.ServiceConfig;
 import io.pairstream.curator.config.ServiceSettings;
+import io.pairstream.curator.cpu.ModelCores;
 import io.pairstream.curator.embedded.PlatformConnection;
 import io.pairstream.curator.model.InputLimits;
 import io.pairstream.curator.model.MiniClip;
@@ -91,8 +92,10 @@ final class RunCommand implements PairstreamCli.Command {
     }
 
     private ClipModel loadModel() {
-        int threads = ServiceSettings.of(config.settings()).modelThreads();
-        return modelDirectory == null ? MiniClip.load(InputLimits.DEFAULT, threads) : OnnxClip.load(modelDirectory, InputLimits.DEFAULT, threads);
+        ServiceSettings settings = ServiceSettings.of(config.settings());
+        int threads = settings.modelThreads();
+        return ModelCores.load(settings.modelDedicatedCores(), threads, () -> modelDirectory == null
+                ? MiniClip.load(InputLimits.DEFAULT, threads) : OnnxClip.load(modelDirectory, InputLimits.DEFAULT, threads));
     }
 
     private int serve(PrintStream out, PrintStream err) throws IOException {

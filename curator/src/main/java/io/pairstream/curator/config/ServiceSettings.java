@@ -18,6 +18,7 @@ public final class ServiceSettings extends AbstractConfig {
     public static final String EMBEDDED_DATA_DIR_CONFIG = "embedded.data.dir";
     public static final String STATE_DIR_CONFIG = "streams.state.dir";
     public static final String MODEL_THREADS_CONFIG = "model.threads";
+    public static final String MODEL_DEDICATED_CORES_CONFIG = "model.dedicated.cores";
 
     public static final ConfigDef CONFIG = FeedSettings.define(TopicLayout.define(HttpSettings.define(new ConfigDef()
             .define(EMBEDDED_DATA_DIR_CONFIG, Type.STRING, "target/demo", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
@@ -27,7 +28,13 @@ public final class ServiceSettings extends AbstractConfig {
                             + "'streams' under embedded.data.dir. Keep it across restarts to resume without a restore.")
             .define(MODEL_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Threads the model runs one batch on; 0 means all cores but one (at least one), leaving a core to "
-                            + "the stream thread, which searches and stores one batch while the model embeds the next."))));
+                            + "the stream thread, which searches and stores one batch while the model embeds the next.")
+            .define(MODEL_DEDICATED_CORES_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+                    "On Linux, give the model's threads the last model.threads cores to themselves and every other thread "
+                            + "of the service (the stream thread, the Kafka clients, the embedded broker) the other cores, so the "
+                            + "stream never preempts the model. Ignored when model.threads leaves no core over. Off by default: "
+                            + "on 2 cores the model then waits for the crowded other core as long as it was preempted before "
+                            + "(see the README's throughput figures)."))));
 
     private ServiceSettings(Map<String, ?> props) {
         super(CONFIG, props, false);
@@ -50,6 +57,11 @@ public final class ServiceSettings extends AbstractConfig {
     /** The model's threads, with 0 (automatic) resolved for this machine. */
     public int modelThreads() {
         return ModelThreads.resolve(getInt(MODEL_THREADS_CONFIG));
+    }
+
+    /** Whether the model should get cores of its own (see {@link #MODEL_DEDICATED_CORES_CONFIG}). */
+    public boolean modelDedicatedCores() {
+        return getBoolean(MODEL_DEDICATED_CORES_CONFIG);
     }
 
     public HttpSettings http() {

@@ -2,6 +2,7 @@ package io.pairstream.curator.demo;
 
 import io.pairstream.curator.config.ServiceConfig;
 import io.pairstream.curator.config.ServiceSettings;
+import io.pairstream.curator.cpu.ModelCores;
 import io.pairstream.curator.console.ProgressBar;
 import io.pairstream.curator.dataset.BundledSample;
 import io.pairstream.curator.dataset.FashionCaptions;
@@ -80,6 +81,13 @@ public final class DemoRun {
         }
     }
 
+    /** The bundled mini-CLIP, on cores of its own unless configured otherwise. */
+    private ClipModel loadModel() {
+        ServiceSettings settings = ServiceSettings.of(config.settings());
+        return ModelCores.load(settings.modelDedicatedCores(), settings.modelThreads(),
+                () -> MiniClip.load(InputLimits.DEFAULT, settings.modelThreads()));
+    }
+
     private int runOrInterrupt(PrintStream out, PrintStream err) throws IOException, InterruptedException {
         Path dataDirectory = ServiceSettings.of(config.settings()).embeddedDataDirectory();
         BundledSample bundled = BundledSample.extractTo(dataDirectory.resolve("sample"));
@@ -89,7 +97,7 @@ public final class DemoRun {
         out.printf("Streaming %,d captioned images (%d captions deliberately mismatched) through pairstream.%n", samples.size(), injected.size());
         out.println("Starting the embedded Kafka broker and Schema Registry in " + dataDirectory.toAbsolutePath() + " ...");
         try (PlatformConnection platform = PlatformConnection.open(config);
-             ClipModel model = MiniClip.load(InputLimits.DEFAULT, ServiceSettings.of(config.settings()).modelThreads());
+             ClipModel model = loadModel();
              CurationService service = CurationService.start(platform.config(), model);
              DemoObserver observer = new DemoObserver(platform.config().kafka(), platform.config().registry(), topics)) {
             ServiceConfig connected = platform.config();

@@ -6,23 +6,11 @@ import java.util.List;
  * A model that never finishes a batch: its calls block until interrupted. Stands in for a model
  * thread busy when the app is killed, so a crash test can catch a batch in flight.
  */
-public final class StalledClipModel implements ClipModel {
-
-    private final ClipModel shape;
+public final class StalledClipModel extends ForwardingClipModel {
 
     /** Reports the version and dimension of {@code shape}, so the topology is built as for it. */
     public StalledClipModel(ClipModel shape) {
-        this.shape = shape;
-    }
-
-    @Override
-    public String version() {
-        return shape.version();
-    }
-
-    @Override
-    public int dimension() {
-        return shape.dimension();
+        super(shape);
     }
 
     @Override
@@ -42,9 +30,5 @@ public final class StalledClipModel implements ClipModel {
             Thread.currentThread().interrupt();
         }
         throw new IllegalStateException("the stalled model was interrupted");
-    }
-
-    @Override
-    public void close() {
     }
 }
