@@ -1,6 +1,8 @@
 package io.pairstream.bench.curation;
 
 import io.pairstream.bench.store.StoreBenchmark;
+import io.pairstream.curator.config.ServiceSettings;
+import io.pairstream.curator.cpu.ModelCores;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
 import io.pairstream.curator.ingest.PairPublisher;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,6 +69,9 @@ public final class ThroughputBench {
     /** Windows come every second while records flow; this long without one, the pipeline has nothing left to do. */
     private static final Duration STALLED = Duration.ofSeconds(60);
 
+    /** Whether the pipelines give the model cores of its own: the service's default, or the override model.dedicated.cores. */
+    private static boolean dedicatedCores;
+
     private ThroughputBench() {
     }
 
@@ -81,19 +87,14 @@ public final class ThroughputBench {
         if (!overrides.isEmpty()) {
             System.out.println("Curation settings overridden: " + overrides);
         }
+        dedicatedCores = Boolean.parseBoolean(String.valueOf(overrides.getOrDefault(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG,
+                ServiceSettings.CONFIG.defaultValues().get(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG))));
+        overrides.remove(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG);
         List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
         pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
         System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
                 Runtime.getRuntime().availableProcessors(), storeSize, measured, pool.size());
         if (runs.contains("a") || runs.contains("b")) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            double allCores = Double.NaN;
-            if (cores > ModelThreads.leavingOneCore()) {
-                try (ClipModel greedy = MiniClip.load(InputLimits.DEFAULT, cores)) {
-                    allCores = modelAlone(greedy, pool.subList(0, Math.min(pool.size(), measured)));
-                    System.out.printf(Locale.ROOT, "(a') mini-CLIP alone on %d threads, all the cores: %.1f records/s%n", cores, allCores);
-                }
-            }
             try (ClipModel mini = MiniClip.loadDefault()) {
                 List<RawSample> aloneSamples = pool.subList(0, Math.min(pool.size(), measured));
                 if (!runs.contains("b")) {
@@ -101,6 +102,7 @@ public final class ThroughputBench {
                             modelAlone(mini, aloneSamples));
                 } else {
                     Result real = pipeline(mini, pool, storeSize, measured, aloneSamples, overrides);
+                    double allCores = allCores(pool.subList(0, Math.min(pool.size(), measured)));
                     double bothSides = (real.aloneBefore + real.aloneAfter) / 2;
                     System.out.printf(Locale.ROOT, "(b) pipeline with the mini-CLIP: %s; %.2f of (a) (the mean of %.1f just before and %.1f "
                                     + "just after: %.2f and %.2f of each)%s%n", real, real.recordsPerSecond / bothSides, real.aloneBefore,
@@ -114,6 +116,22 @@ public final class ThroughputBench {
                 Result machinery = pipeline(zero, pool, storeSize, measured, null, overrides);
                 System.out.printf(Locale.ROOT, "(c) pipeline with a zero-cost model: %s%n", machinery);
             }
+        }
+    }
+
+    /**
+     * (a'): the mini-CLIP alone on all the cores, NaN on one core. It runs after (a) and (b): worker
+     * pools it starts may outlive it (PyTorch's thread count is a setting of the whole process).
+     */
+    private static double allCores(List<RawSample> samples) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores <= ModelThreads.leavingOneCore()) {
+            return Double.NaN;
+        }
+        try (ClipModel greedy = MiniClip.load(InputLimits.DEFAULT, cores)) {
+            double allCores = modelAlone(greedy, samples);
+            System.out.printf(Locale.ROOT, "(a') mini-CLIP alone on %d threads, all the cores: %.1f records/s%n", cores, allCores);
+            return allCores;
         }
     }
 
@@ -132,16 +150,18 @@ public final class ThroughputBench {
     }
 
     /** {@link #modelAlone}, printed as {@code label}, while the filled pipeline waits for records. */
-    private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label) {
-        double alone = modelAlone(model, samples);
-        System.out.printf(Locale.ROOT, "%s %s, beside the idle pipeline: %.1f records/s%n", label,
-                A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH), alone);
+    private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label, Optional<ModelCores> cores) {
+        double alone = cores.map(c -> c.onModelCores(() -> modelAlone(model, samples))).orElseGet(() -> modelAlone(model, samples));
+        System.out.printf(Locale.ROOT, "%s %s, %sbeside the idle pipeline: %.1f records/s%n", label,
+                A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH),
+                cores.map(c -> "on the model's cores " + c.modelCores() + ", ").orElse(""), alone);
         return alone;
     }
 
     /** Embeds the samples in batches on the calling thread, whose CPU time it reports beside the meter's. */
     private static double modelAlone(ClipModel model, List<RawSample> samples) {
         CpuMeter cpu = new CpuMeter();
+        ThreadSchedule schedule = new ThreadSchedule();
         long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int i = 0; i < samples.size(); i += BATCH) {
             List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
@@ -152,6 +172,8 @@ public final class ThroughputBench {
         long threadNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart;
         System.out.printf(Locale.ROOT, "    the model alone kept %s; its calling thread %.2f cores, %.3f ms of CPU a record%n", cpu,
                 threadNanos / 1e9 / seconds, threadNanos / 1e6 / samples.size());
+        System.out.println("    " + schedule.of(ThreadSchedule.currentThreadName()) + "; " + cpu.gc());
+        schedule.busiest(4).forEach(line -> System.out.println("      " + line));
         return samples.size() / seconds;
     }
 
@@ -166,6 +188,7 @@ public final class ThroughputBench {
         private final long cpuStart = processCpuNanos();
         private final long[] machineStart = machineTicks();
         private final long[] threadsStart = threadCpuNanos();
+        private final long[] gcStart = gcCounts();
 
         double seconds() {
             return (System.nanoTime() - wallStart) / 1e9;
@@ -183,6 +206,23 @@ public final class ThroughputBench {
             double stream = (threads[1] - threadsStart[1]) / 1e9 / seconds;
             return String.format(Locale.ROOT, "%.2f cores of this JVM (model thread %.2f, stream thread %.2f, the rest %.2f) "
                     + "and %.2f of the machine busy", process, model, stream, process - model - stream, machineBusy);
+        }
+
+        /** Garbage collections since creation: how many, and the share of the wall time they took. */
+        String gc() {
+            long[] now = gcCounts();
+            return String.format(Locale.ROOT, "%d collections, %.1f%% of the time", now[0] - gcStart[0],
+                    100 * (now[1] - gcStart[1]) / 1e3 / seconds());
+        }
+
+        /** Collections and their milliseconds so far, over all collectors. */
+        private static long[] gcCounts() {
+            long[] sums = new long[2];
+            for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sums[0] += Math.max(0, collector.getCollectionCount());
+                sums[1] += Math.max(0, collector.getCollectionTime());
+            }
+            return sums;
         }
 
         /** CPU time of the model thread(s) since creation. */
@@ -264,8 +304,13 @@ public final class ThroughputBench {
                 settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
                         SelectionSettings.MIN_SIMILARITY_PREFIX + "text", -1.0, SelectionSettings.MIN_SIMILARITY_PREFIX + "image", -1.0));
             }
-            TimedModel timed = new TimedModel(model);
-            try (CurationPipeline pipeline = CurationPipeline.start(
+            // As the service places them: the model on cores of its own, everything else (the broker too) on the others.
+            Optional<ModelCores> cores = dedicatedCores ? ModelCores.reserve(ModelThreads.leavingOneCore()) : Optional.empty();
+            cores.ifPresent(ModelCores::confineOthers);
+            ClipModel placed = cores.map(c -> c.pin(model)).orElse(model);
+            TimedModel timed = new TimedModel(placed);
+            try (AutoCloseable restore = () -> cores.ifPresent(ModelCores::close);
+                 CurationPipeline pipeline = CurationPipeline.start(
                     CurationPipeline.streamsProperties(directory.resolve("state"), kafka),
                     CurationConfig.of(settings), timed, serde);
                  Sender sender = new Sender(bootstrap, serde, topics.rawPairs(), pool);
@@ -277,9 +322,10 @@ public final class ThroughputBench {
                 System.out.printf(Locale.ROOT, "    %s: store filled with %,d in %.0f s%n", model.version(), storeSize,
                         (System.nanoTime() - fillStart) / 1e9);
                 // This machine's speed drifts over minutes, so the model alone is measured right beside the burst, the pipeline idle.
-                double before = zeroCost ? Double.NaN : aloneBesideIdlePipeline(model, aloneSamples, "(a)");
+                double before = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a)", cores);
                 watcher.startMeasuring();
                 CpuMeter burst = new CpuMeter();
+                ThreadSchedule schedule = new ThreadSchedule();
                 long modelBusyStart = timed.busyNanos();
                 sender.send(measured, 0);
                 watcher.awaitAccounted(storeSize + measured);
@@ -287,7 +333,9 @@ public final class ThroughputBench {
                 System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it, "
                                 + "%.3f ms of model thread CPU a record%n", model.version(), burst,
                         100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds(), burst.modelCpuNanos() / 1e6 / measured);
-                double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(model, aloneSamples, "(a) again, after (b)");
+                System.out.println("    the burst's busiest threads (" + burst.gc() + "):");
+                schedule.busiest(14).forEach(line -> System.out.println("      " + line));
+                double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a) again, after (b)", cores);
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);

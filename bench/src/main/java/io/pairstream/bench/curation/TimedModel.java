@@ -2,6 +2,7 @@ package io.pairstream.bench.curation;
 
 import io.pairstream.topology.model.ClipModel;
 import io.pairstream.topology.model.Embedding;
+import io.pairstream.topology.model.ForwardingClipModel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -10,13 +11,12 @@ import java.util.function.Supplier;
  * A model that counts the wall time spent inside it, so a benchmark can tell how much of a run
  * the model was embedding and how much it waited for work. Closing it leaves the model open.
  */
-final class TimedModel implements ClipModel {
+final class TimedModel extends ForwardingClipModel {
 
-    private final ClipModel model;
     private final AtomicLong busyNanos = new AtomicLong();
 
     TimedModel(ClipModel model) {
-        this.model = model;
+        super(model);
     }
 
     /** Wall time spent embedding so far, summed over calls. */
@@ -25,23 +25,13 @@ final class TimedModel implements ClipModel {
     }
 
     @Override
-    public String version() {
-        return model.version();
-    }
-
-    @Override
-    public int dimension() {
-        return model.dimension();
-    }
-
-    @Override
     public List<Embedding> embedImages(List<byte[]> encodedImages) {
-        return timed(() -> model.embedImages(encodedImages));
+        return timed(() -> super.embedImages(encodedImages));
     }
 
     @Override
     public List<Embedding> embedTexts(List<String> texts) {
-        return timed(() -> model.embedTexts(texts));
+        return timed(() -> super.embedTexts(texts));
     }
 
     private List<Embedding> timed(Supplier<List<Embedding>> call) {
@@ -51,10 +41,5 @@ final class TimedModel implements ClipModel {
         } finally {
             busyNanos.addAndGet(System.nanoTime() - start);
         }
-    }
-
-    @Override
-    public void close() {
-        // The caller closes the model it wrapped.
     }
 }
