@@ -2,7 +2,7 @@ package io.pairstream.bench.curation;
 
 import io.pairstream.bench.store.StoreBenchmark;
 import io.pairstream.curator.config.ServiceSettings;
-import io.pairstream.curator.cpu.ModelCores;
+import io.pairstream.curator.cpu.ModelPlacement;
 import io.pairstream.curator.dataset.FashionMnist;
 import io.pairstream.curator.embedded.EmbeddedPlatform;
 import io.pairstream.curator.ingest.PairPublisher;
@@ -69,8 +69,15 @@ public final class ThroughputBench {
     /** Windows come every second while records flow; this long without one, the pipeline has nothing left to do. */
     private static final Duration STALLED = Duration.ofSeconds(60);
 
-    /** Whether the pipelines give the model cores of its own: the service's default, or the override model.dedicated.cores. */
+    /** How the pipelines place the model's threads: the service's defaults, or the overrides model.dedicated.cores and model.others.nice. */
     private static boolean dedicatedCores;
+    private static int othersNice;
+
+    /** The service setting {@code key}, taken out of the overrides, or its default. */
+    private static String serviceSetting(Map<String, Object> overrides, String key) {
+        Object value = overrides.remove(key);
+        return String.valueOf(value != null ? value : ServiceSettings.CONFIG.defaultValues().get(key));
+    }
 
     private ThroughputBench() {
     }
@@ -87,9 +94,8 @@ public final class ThroughputBench {
         if (!overrides.isEmpty()) {
             System.out.println("Curation settings overridden: " + overrides);
         }
-        dedicatedCores = Boolean.parseBoolean(String.valueOf(overrides.getOrDefault(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG,
-                ServiceSettings.CONFIG.defaultValues().get(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG))));
-        overrides.remove(ServiceSettings.MODEL_DEDICATED_CORES_CONFIG);
+        dedicatedCores = Boolean.parseBoolean(serviceSetting(overrides, ServiceSettings.MODEL_DEDICATED_CORES_CONFIG));
+        othersNice = Integer.parseInt(serviceSetting(overrides, ServiceSettings.MODEL_OTHERS_NICE_CONFIG));
         List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
         pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
         System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
@@ -150,11 +156,11 @@ public final class ThroughputBench {
     }
 
     /** {@link #modelAlone}, printed as {@code label}, while the filled pipeline waits for records. */
-    private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label, Optional<ModelCores> cores) {
-        double alone = cores.map(c -> c.onModelCores(() -> modelAlone(model, samples))).orElseGet(() -> modelAlone(model, samples));
+    private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label, Optional<ModelPlacement> placement) {
+        double alone = placement.map(p -> p.onModelThread(() -> modelAlone(model, samples))).orElseGet(() -> modelAlone(model, samples));
         System.out.printf(Locale.ROOT, "%s %s, %sbeside the idle pipeline: %.1f records/s%n", label,
                 A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH),
-                cores.map(c -> "on the model's cores " + c.modelCores() + ", ").orElse(""), alone);
+                placement.map(p -> p + ", ").orElse(""), alone);
         return alone;
     }
 
@@ -304,12 +310,12 @@ public final class ThroughputBench {
                 settings.putAll(Map.of(AlignmentSettings.MIN_SCORE_CONFIG, -1.0, AlignmentSettings.RANK_K_CONFIG, 0,
                         SelectionSettings.MIN_SIMILARITY_PREFIX + "text", -1.0, SelectionSettings.MIN_SIMILARITY_PREFIX + "image", -1.0));
             }
-            // As the service places them: the model on cores of its own, everything else (the broker too) on the others.
-            Optional<ModelCores> cores = dedicatedCores ? ModelCores.reserve(ModelThreads.leavingOneCore()) : Optional.empty();
-            cores.ifPresent(ModelCores::confineOthers);
-            ClipModel placed = cores.map(c -> c.pin(model)).orElse(model);
+            // As the service places the model's threads against the others (the broker's JVM included).
+            Optional<ModelPlacement> placement = ModelPlacement.of(dedicatedCores, othersNice, ModelThreads.leavingOneCore());
+            placement.ifPresent(ModelPlacement::confineOthers);
+            ClipModel placed = placement.map(p -> p.wrap(model)).orElse(model);
             TimedModel timed = new TimedModel(placed);
-            try (AutoCloseable restore = () -> cores.ifPresent(ModelCores::close);
+            try (AutoCloseable restore = () -> placement.ifPresent(ModelPlacement::close);
                  CurationPipeline pipeline = CurationPipeline.start(
                     CurationPipeline.streamsProperties(directory.resolve("state"), kafka),
                     CurationConfig.of(settings), timed, serde);
@@ -322,7 +328,7 @@ public final class ThroughputBench {
                 System.out.printf(Locale.ROOT, "    %s: store filled with %,d in %.0f s%n", model.version(), storeSize,
                         (System.nanoTime() - fillStart) / 1e9);
                 // This machine's speed drifts over minutes, so the model alone is measured right beside the burst, the pipeline idle.
-                double before = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a)", cores);
+                double before = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a)", placement);
                 watcher.startMeasuring();
                 CpuMeter burst = new CpuMeter();
                 ThreadSchedule schedule = new ThreadSchedule();
@@ -335,7 +341,7 @@ public final class ThroughputBench {
                         100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds(), burst.modelCpuNanos() / 1e6 / measured);
                 System.out.println("    the burst's busiest threads (" + burst.gc() + "):");
                 schedule.busiest(14).forEach(line -> System.out.println("      " + line));
-                double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a) again, after (b)", cores);
+                double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a) again, after (b)", placement);
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);

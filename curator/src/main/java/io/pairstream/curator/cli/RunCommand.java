@@ -2,7 +2,7 @@ package io.pairstream.curator.cli;
 
 import io.pairstream.curator.config.ServiceConfig;
 import io.pairstream.curator.config.ServiceSettings;
-import io.pairstream.curator.cpu.ModelCores;
+import io.pairstream.curator.cpu.ModelPlacement;
 import io.pairstream.curator.embedded.PlatformConnection;
 import io.pairstream.curator.model.InputLimits;
 import io.pairstream.curator.model.MiniClip;
@@ -94,7 +94,7 @@ final class RunCommand implements PairstreamCli.Command {
     private ClipModel loadModel() {
         ServiceSettings settings = ServiceSettings.of(config.settings());
         int threads = settings.modelThreads();
-        return ModelCores.load(settings.modelDedicatedCores(), threads, () -> modelDirectory == null
+        return ModelPlacement.load(settings.modelDedicatedCores(), settings.modelOthersNice(), threads, () -> modelDirectory == null
                 ? MiniClip.load(InputLimits.DEFAULT, threads) : OnnxClip.load(modelDirectory, InputLimits.DEFAULT, threads));
     }
 

@@ -19,6 +19,7 @@ public final class ServiceSettings extends AbstractConfig {
     public static final String STATE_DIR_CONFIG = "streams.state.dir";
     public static final String MODEL_THREADS_CONFIG = "model.threads";
     public static final String MODEL_DEDICATED_CORES_CONFIG = "model.dedicated.cores";
+    public static final String MODEL_OTHERS_NICE_CONFIG = "model.others.nice";
 
     public static final ConfigDef CONFIG = FeedSettings.define(TopicLayout.define(HttpSettings.define(new ConfigDef()
             .define(EMBEDDED_DATA_DIR_CONFIG, Type.STRING, "target/demo", new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.MEDIUM,
@@ -34,7 +35,12 @@ public final class ServiceSettings extends AbstractConfig {
                             + "of the service (the stream thread, the Kafka clients, the embedded broker) the other cores, so the "
                             + "stream never preempts the model. Ignored when model.threads leaves no core over. Off by default: "
                             + "on 2 cores the model then waits for the crowded other core as long as it was preempted before "
-                            + "(see the README's throughput figures)."))));
+                            + "(see the README's throughput figures).")
+            .define(MODEL_OTHERS_NICE_CONFIG, Type.INT, 19, ConfigDef.Range.between(0, 19), Importance.MEDIUM,
+                    "On Linux, the nice value of every thread of the service but the model's (the stream thread, the Kafka "
+                            + "clients, the JVM's own, the embedded broker), so the scheduler never makes the model wait for a "
+                            + "core they want and they take the time it leaves. 0 leaves every thread as it is. On a machine "
+                            + "shared with other work, the service's non-model threads then yield to it too."))));
 
     private ServiceSettings(Map<String, ?> props) {
         super(CONFIG, props, false);
@@ -62,6 +68,11 @@ public final class ServiceSettings extends AbstractConfig {
     /** Whether the model should get cores of its own (see {@link #MODEL_DEDICATED_CORES_CONFIG}). */
     public boolean modelDedicatedCores() {
         return getBoolean(MODEL_DEDICATED_CORES_CONFIG);
+    }
+
+    /** The nice value of the service's non-model threads, 0 for unchanged (see {@link #MODEL_OTHERS_NICE_CONFIG}). */
+    public int modelOthersNice() {
+        return getInt(MODEL_OTHERS_NICE_CONFIG);
     }
 
     public HttpSettings http() {

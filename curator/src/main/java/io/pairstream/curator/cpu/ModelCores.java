@@ -1,13 +1,9 @@
 package io.pairstream.curator.cpu;
 
-import io.pairstream.topology.model.ClipModel;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * 10-24% more CPU per record in the pipeline than alone. On cores of its own it spends the same
  * ({@code bench/curation/throughput.sh}).
  *
- * <p>A thread is moved to the model cores when it first embeds through {@link #pin}; threads it
+ * <p>A thread is moved to the model cores when it first embeds ({@link ModelPlacement}); threads it
  * starts (a model's worker pool) inherit them. Threads already on the model cores stay there when
  * the others are confined. {@link #close} gives every thread the cores it could use before.
  */
-public final class ModelCores implements AutoCloseable {
+final class ModelCores implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelCores.class);
 
@@ -32,11 +28,11 @@ public final class ModelCores implements AutoCloseable {
     record Split(BitSet model, BitSet others) {
     }
 
-    private final CoreAffinity affinity;
+    private final LinuxThreads affinity;
     private final BitSet allowed;
     private final Split split;
 
-    private ModelCores(CoreAffinity affinity, BitSet allowed, Split split) {
+    private ModelCores(LinuxThreads affinity, BitSet allowed, Split split) {
         this.affinity = affinity;
         this.allowed = allowed;
         this.split = split;
@@ -46,9 +42,9 @@ public final class ModelCores implements AutoCloseable {
      * The last {@code modelThreads} of the cores this process may use, for the model; empty, with
      * the reason logged, where that leaves no core for the rest or the platform cannot place threads.
      */
-    public static Optional<ModelCores> reserve(int modelThreads) {
+    static Optional<ModelCores> reserve(int modelThreads) {
         List<String> why = new ArrayList<>();
-        Optional<ModelCores> cores = CoreAffinity.load(why).flatMap(affinity -> {
+        Optional<ModelCores> cores = LinuxThreads.load(why).flatMap(affinity -> {
             BitSet allowed = affinity.get(0);
             Optional<Split> split = split(allowed, modelThreads);
             if (split.isEmpty()) {
@@ -76,32 +72,11 @@ public final class ModelCores implements AutoCloseable {
         return Optional.of(new Split(model, others));
     }
 
-    /**
-     * Loads a model with cores of its own, when {@code dedicated} and possible: the rest of this
-     * process tree is confined to the other cores first, then {@code loader} runs on the model cores
-     * (so a worker pool the model starts as it loads runs there too), and the model moves each thread
-     * that embeds through it there. Closing the model gives every thread its cores back.
-     */
-    public static ClipModel load(boolean dedicated, int modelThreads, Supplier<ClipModel> loader) {
-        Optional<ModelCores> reserved = dedicated ? reserve(modelThreads) : Optional.empty();
-        if (reserved.isEmpty()) {
-            return loader.get();
-        }
-        ModelCores cores = reserved.get();
-        try {
-            cores.confineOthers();
-            return new PinnedModel(cores.onModelCores(loader), cores, true);
-        } catch (RuntimeException e) {
-            cores.close();
-            throw e;
-        }
-    }
-
-    public BitSet modelCores() {
+    BitSet modelCores() {
         return (BitSet) split.model.clone();
     }
 
-    public BitSet otherCores() {
+    BitSet otherCores() {
         return (BitSet) split.others.clone();
     }
 
@@ -109,9 +84,9 @@ public final class ModelCores implements AutoCloseable {
      * Moves every thread of this process and of its child processes to the other cores, except
      * threads on the model cores alone; threads they start later inherit the other cores.
      */
-    public void confineOthers() {
+    void confineOthers() {
         int moved = 0;
-        for (int thread : CoreAffinity.threadsOfThisProcessTree()) {
+        for (int thread : LinuxThreads.threadsOfThisProcessTree()) {
             try {
                 BitSet current = affinity.get(thread);
                 current.andNot(split.model);
@@ -130,39 +105,10 @@ public final class ModelCores implements AutoCloseable {
         affinity.set(0, split.model);
     }
 
-    /** Runs {@code work} on a new thread on the model cores and returns what it returns. */
-    public <T> T onModelCores(Supplier<T> work) {
-        FutureTask<T> task = new FutureTask<>(() -> {
-            pinCallingThread();
-            return work.get();
-        });
-        Thread thread = new Thread(task, "pairstream-model-cores");
-        thread.start();
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for work on the model cores", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** {@code model}, moving each thread that embeds through it to the model cores first; closing it leaves the model open. */
-    public ClipModel pin(ClipModel model) {
-        return new PinnedModel(model, this, false);
-    }
-
     /** Gives every thread of this process tree the cores this process could use before. */
     @Override
     public void close() {
-        for (int thread : CoreAffinity.threadsOfThisProcessTree()) {
+        for (int thread : LinuxThreads.threadsOfThisProcessTree()) {
             try {
                 affinity.set(thread, allowed);
             } catch (IllegalStateException e) {

@@ -2,7 +2,7 @@ package io.pairstream.curator.demo;
 
 import io.pairstream.curator.config.ServiceConfig;
 import io.pairstream.curator.config.ServiceSettings;
-import io.pairstream.curator.cpu.ModelCores;
+import io.pairstream.curator.cpu.ModelPlacement;
 import io.pairstream.curator.console.ProgressBar;
 import io.pairstream.curator.dataset.BundledSample;
 import io.pairstream.curator.dataset.FashionCaptions;
@@ -81,10 +81,10 @@ public final class DemoRun {
         }
     }
 
-    /** The bundled mini-CLIP, on cores of its own unless configured otherwise. */
+    /** The bundled mini-CLIP, placed as configured (model.dedicated.cores, model.others.nice). */
     private ClipModel loadModel() {
         ServiceSettings settings = ServiceSettings.of(config.settings());
-        return ModelCores.load(settings.modelDedicatedCores(), settings.modelThreads(),
+        return ModelPlacement.load(settings.modelDedicatedCores(), settings.modelOthersNice(), settings.modelThreads(),
                 () -> MiniClip.load(InputLimits.DEFAULT, settings.modelThreads()));
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-class ModelCoresTest {
+class ModelPlacementTest {
 
     private static BitSet cores(int... indices) {
         BitSet set = new BitSet();
@@ -70,7 +70,7 @@ class ModelCoresTest {
         public List<Embedding> embedTexts(List<String> texts) {
             embeddedOn.set(coresOfCallingThread());
             // A worker pool the model starts inherits the cores.
-            childOfEmbedder.set(CompletableFuture.supplyAsync(ModelCoresTest::coresOfCallingThread, r -> new Thread(r).start()).join());
+            childOfEmbedder.set(CompletableFuture.supplyAsync(ModelPlacementTest::coresOfCallingThread, r -> new Thread(r).start()).join());
             return List.of();
         }
 
@@ -81,34 +81,73 @@ class ModelCoresTest {
 
     @Test
     void shouldPinTheModelsThreadsAndConfineEveryOtherThreadAndChildProcess() throws Exception {
-        List<String> why = new ArrayList<>();
-        Optional<CoreAffinity> affinity = CoreAffinity.load(why);
-        assumeTrue(affinity.isPresent(), () -> "cannot place threads here: " + why);
-        BitSet allowed = affinity.get().get(0);
+        BitSet allowed = assumePlaceable();
         assumeTrue(allowed.cardinality() >= 2, "needs two cores");
+        ModelCores.Split expected = ModelCores.split(allowed, 1).orElseThrow();
         Process child = new ProcessBuilder("sleep", "60").start();
-        try (ModelCores cores = ModelCores.reserve(1).orElseThrow()) {
+        try (ModelPlacement placement = ModelPlacement.of(true, 0, 1).orElseThrow()) {
             CoreRecordingModel recording = new CoreRecordingModel();
-            ClipModel model = cores.pin(recording);
-            cores.confineOthers();
-            assertEquals(cores.otherCores(), coresOfCallingThread(), "this thread is one of the others");
-            assertEquals(cores.otherCores(), coresOfProcess(child.pid()), "a child process (an embedded broker) too");
-            assertEquals(cores.otherCores(), CompletableFuture.supplyAsync(ModelCoresTest::coresOfCallingThread,
+            ClipModel model = placement.wrap(recording);
+            placement.confineOthers();
+            assertEquals(expected.others(), coresOfCallingThread(), "this thread is one of the others");
+            assertEquals(expected.others(), coresOfProcess(child.pid()), "a child process (an embedded broker) too");
+            assertEquals(expected.others(), CompletableFuture.supplyAsync(ModelPlacementTest::coresOfCallingThread,
                     r -> new Thread(r).start()).join(), "a thread started later inherits the other cores");
 
             Thread modelThread = new Thread(() -> model.embedTexts(List.of("a caption")));
             modelThread.start();
             modelThread.join();
-            assertEquals(cores.modelCores(), recording.embeddedOn.get(), "the embedding thread moved to the model cores");
-            assertEquals(cores.modelCores(), recording.childOfEmbedder.get());
+            assertEquals(expected.model(), recording.embeddedOn.get(), "the embedding thread moved to the model cores");
+            assertEquals(expected.model(), recording.childOfEmbedder.get());
 
-            BitSet loadedOn = cores.onModelCores(ModelCoresTest::coresOfCallingThread);
-            assertEquals(cores.modelCores(), loadedOn);
-            assertFalse(cores.modelCores().intersects(cores.otherCores()));
+            assertEquals(expected.model(), placement.onModelThread(ModelPlacementTest::coresOfCallingThread));
+            assertFalse(expected.model().intersects(expected.others()));
         } finally {
             child.destroy();
         }
         assertEquals(allowed, coresOfCallingThread(), "closing gives every thread its cores back");
+    }
+
+    @Test
+    void shouldLowerEveryThreadButTheModelsOnceAModelThreadEmbeds() throws Exception {
+        assumePlaceable();
+        int before = niceOf(LinuxThreads.currentThreadId());
+        assumeTrue(before < 10, "runs at nice " + before + " already");
+        try (ModelPlacement placement = ModelPlacement.of(false, 10, 1).orElseThrow()) {
+            ClipModel model = placement.wrap(new CoreRecordingModel());
+            AtomicReference<Integer> modelNice = new AtomicReference<>();
+            Thread modelThread = new Thread(() -> {
+                model.embedTexts(List.of("a caption"));
+                modelNice.set(niceOf(LinuxThreads.currentThreadId()));
+            });
+            modelThread.start();
+            modelThread.join();
+            assertEquals(before, modelNice.get(), "the model thread keeps its priority");
+            assertEquals(10, niceOf(LinuxThreads.currentThreadId()), "every other thread yields");
+            assertEquals(10, CompletableFuture.supplyAsync(() -> niceOf(LinuxThreads.currentThreadId()),
+                    r -> new Thread(r).start()).join(), "and so do the threads they start");
+        }
+        if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+            assertEquals(before, niceOf(LinuxThreads.currentThreadId()), "closing raises them back where the process may");
+        }
+    }
+
+    /** The cores this process may use, or the test is skipped where threads cannot be placed. */
+    private static BitSet assumePlaceable() {
+        List<String> why = new ArrayList<>();
+        Optional<LinuxThreads> threads = LinuxThreads.load(why);
+        assumeTrue(threads.isPresent(), () -> "cannot place threads here: " + why);
+        return threads.get().get(0);
+    }
+
+    /** The nice value of thread {@code tid}, the 19th field of its stat file (the kernel's account). */
+    private static int niceOf(int tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/../" + tid + "/stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BitSet coresOfCallingThread() {

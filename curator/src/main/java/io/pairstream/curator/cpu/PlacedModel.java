@@ -5,36 +5,36 @@ import io.pairstream.topology.model.Embedding;
 import io.pairstream.topology.model.ForwardingClipModel;
 import java.util.List;
 
-/** A model that moves each thread embedding through it to the model cores, once, before its first batch. */
-final class PinnedModel extends ForwardingClipModel {
+/** A model that places each thread embedding through it as a model thread, once, before its first batch. */
+final class PlacedModel extends ForwardingClipModel {
 
-    private final ModelCores cores;
+    private final ModelPlacement placement;
     private final boolean owned;
-    private final ThreadLocal<Boolean> pinned = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<Boolean> placed = ThreadLocal.withInitial(() -> false);
 
-    /** {@code owned}: closing this closes the model and gives the threads their cores back. */
-    PinnedModel(ClipModel model, ModelCores cores, boolean owned) {
+    /** {@code owned}: closing this closes the model and undoes the placement. */
+    PlacedModel(ClipModel model, ModelPlacement placement, boolean owned) {
         super(model);
-        this.cores = cores;
+        this.placement = placement;
         this.owned = owned;
     }
 
     @Override
     public List<Embedding> embedImages(List<byte[]> encodedImages) {
-        pinCallingThread();
+        placeCallingThread();
         return super.embedImages(encodedImages);
     }
 
     @Override
     public List<Embedding> embedTexts(List<String> texts) {
-        pinCallingThread();
+        placeCallingThread();
         return super.embedTexts(texts);
     }
 
-    private void pinCallingThread() {
-        if (!pinned.get()) {
-            cores.pinCallingThread();
-            pinned.set(true);
+    private void placeCallingThread() {
+        if (!placed.get()) {
+            placement.modelThreadStarted();
+            placed.set(true);
         }
     }
 
@@ -44,7 +44,7 @@ final class PinnedModel extends ForwardingClipModel {
             try {
                 delegate().close();
             } finally {
-                cores.close();
+                placement.close();
             }
         }
     }

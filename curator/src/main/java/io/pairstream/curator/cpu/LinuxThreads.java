@@ -13,37 +13,43 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The cores Linux lets a thread run on, read and set through {@code sched_getaffinity(2)} and
- * {@code sched_setaffinity(2)}. Threads are named by their kernel thread id; a thread created later
- * inherits the cores of the thread that created it.
+ * What Linux lets a thread run on and how it ranks it: its cores, through {@code sched_getaffinity(2)}
+ * and {@code sched_setaffinity(2)}, and its nice value, through {@code getpriority(2)} and
+ * {@code setpriority(2)}. Threads are named by their kernel thread id; a thread created later
+ * inherits both from the thread that created it. Without privileges a nice value can only be raised.
  */
-final class CoreAffinity {
+final class LinuxThreads {
 
     /** A {@code cpu_set_t}: 1024 cores, as glibc sizes it. */
     private static final int MASK_WORDS = 1024 / Long.SIZE;
     private static final int ESRCH = 3;
+    private static final int PRIO_PROCESS = 0;
 
     /** The two calls, from the C library. */
     interface LibC extends Library {
         int sched_getaffinity(int tid, NativeLong size, long[] mask);
 
         int sched_setaffinity(int tid, NativeLong size, long[] mask);
+
+        int getpriority(int which, int who);
+
+        int setpriority(int which, int who, int prio);
     }
 
     private final LibC libc;
 
-    private CoreAffinity(LibC libc) {
+    private LinuxThreads(LibC libc) {
         this.libc = libc;
     }
 
     /** The binding, or empty where this is not Linux or the C library cannot be loaded; {@code why} gets the reason. */
-    static Optional<CoreAffinity> load(List<String> why) {
+    static Optional<LinuxThreads> load(List<String> why) {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             why.add("not Linux");
             return Optional.empty();
         }
         try {
-            return Optional.of(new CoreAffinity(Native.load("c", LibC.class)));
+            return Optional.of(new LinuxThreads(Native.load("c", LibC.class)));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             why.add("cannot call the C library: " + e.getMessage());
             return Optional.empty();
@@ -72,6 +78,19 @@ final class CoreAffinity {
             return false;
         }
         throw new IllegalStateException("sched_setaffinity(" + tid + ", " + cores + ") failed, errno " + errno);
+    }
+
+    /** The nice value of thread {@code tid} (0: the calling thread). */
+    int nice(int tid) {
+        return libc.getpriority(PRIO_PROCESS, tid);
+    }
+
+    /**
+     * Sets the nice value of thread {@code tid} (0: the calling thread); false when the thread has
+     * ended or lowering it needs privileges this process lacks.
+     */
+    boolean setNice(int tid, int nice) {
+        return libc.setpriority(PRIO_PROCESS, tid, nice) == 0;
     }
 
     /** The kernel's id of the calling thread. */
