@@ -315,8 +315,7 @@ public final class ThroughputBench {
             placement.ifPresent(ModelPlacement::confineOthers);
             ClipModel placed = placement.map(p -> p.wrap(model)).orElse(model);
             TimedModel timed = new TimedModel(placed);
-            try (AutoCloseable restore = () -> placement.ifPresent(ModelPlacement::close);
-                 CurationPipeline pipeline = CurationPipeline.start(
+            try (CurationPipeline pipeline = CurationPipeline.start(
                     CurationPipeline.streamsProperties(directory.resolve("state"), kafka),
                     CurationConfig.of(settings), timed, serde);
                  Sender sender = new Sender(bootstrap, serde, topics.rawPairs(), pool);
@@ -350,6 +349,8 @@ public final class ThroughputBench {
                 System.out.printf(Locale.ROOT, "    %s: while measured, the search's estimated recall@%d was %.3f (%d sampled queries)%n",
                         model.version(), CurationConfig.of(settings).selection().candidates(), watcher.recall(), watcher.recallSamples);
                 return new Result(rate, latency[0], latency[1], half, before, after);
+            } finally {
+                placement.ifPresent(ModelPlacement::close);
             }
         }
     }
