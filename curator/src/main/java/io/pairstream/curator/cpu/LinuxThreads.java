@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -101,6 +102,22 @@ final class LinuxThreads {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot tell the calling thread's id from /proc/thread-self", e);
         }
+    }
+
+    /**
+     * Applies {@code change} to each live thread of this process tree, by id, skipping a thread that
+     * ends meanwhile (a call on it fails); returns for how many it returned true.
+     */
+    static int changeEachThread(IntPredicate change) {
+        int changed = 0;
+        for (int thread : threadsOfThisProcessTree()) {
+            try {
+                changed += change.test(thread) ? 1 : 0;
+            } catch (IllegalStateException e) {
+                // The thread ended between the listing and the call.
+            }
+        }
+        return changed;
     }
 
     /** The ids of the live threads of this process and of its descendants (e.g. an embedded broker's JVM). */

@@ -28,12 +28,12 @@ final class ModelCores implements AutoCloseable {
     record Split(BitSet model, BitSet others) {
     }
 
-    private final LinuxThreads affinity;
+    private final LinuxThreads threads;
     private final BitSet allowed;
     private final Split split;
 
-    private ModelCores(LinuxThreads affinity, BitSet allowed, Split split) {
-        this.affinity = affinity;
+    private ModelCores(LinuxThreads threads, BitSet allowed, Split split) {
+        this.threads = threads;
         this.allowed = allowed;
         this.split = split;
     }
@@ -44,14 +44,14 @@ final class ModelCores implements AutoCloseable {
      */
     static Optional<ModelCores> reserve(int modelThreads) {
         List<String> why = new ArrayList<>();
-        Optional<ModelCores> cores = LinuxThreads.load(why).flatMap(affinity -> {
-            BitSet allowed = affinity.get(0);
+        Optional<ModelCores> cores = LinuxThreads.load(why).flatMap(threads -> {
+            BitSet allowed = threads.get(0);
             Optional<Split> split = split(allowed, modelThreads);
             if (split.isEmpty()) {
                 why.add("the model's " + modelThreads + " thread(s) would leave none of the " + allowed.cardinality()
                         + " core(s) " + allowed + " to the rest");
             }
-            return split.map(s -> new ModelCores(affinity, allowed, s));
+            return split.map(s -> new ModelCores(threads, allowed, s));
         });
         cores.ifPresentOrElse(c -> LOG.info("The model runs on cores {}, everything else on {}", c.split.model, c.split.others),
                 () -> LOG.info("The model shares the cores with the rest: {}", String.join("; ", why)));
@@ -85,35 +85,22 @@ final class ModelCores implements AutoCloseable {
      * threads on the model cores alone; threads they start later inherit the other cores.
      */
     void confineOthers() {
-        int moved = 0;
-        for (int thread : LinuxThreads.threadsOfThisProcessTree()) {
-            try {
-                BitSet current = affinity.get(thread);
-                current.andNot(split.model);
-                if (!current.isEmpty() && affinity.set(thread, split.others)) {
-                    moved++;
-                }
-            } catch (IllegalStateException e) {
-                // The thread ended between the listing and the call.
-            }
-        }
+        int moved = LinuxThreads.changeEachThread(thread -> {
+            BitSet current = threads.get(thread);
+            current.andNot(split.model);
+            return !current.isEmpty() && threads.set(thread, split.others);
+        });
         LOG.debug("Confined {} threads to cores {}", moved, split.others);
     }
 
     /** Moves the calling thread to the model cores. */
     void pinCallingThread() {
-        affinity.set(0, split.model);
+        threads.set(0, split.model);
     }
 
     /** Gives every thread of this process tree the cores this process could use before. */
     @Override
     public void close() {
-        for (int thread : LinuxThreads.threadsOfThisProcessTree()) {
-            try {
-                affinity.set(thread, allowed);
-            } catch (IllegalStateException e) {
-                // The thread ended between the listing and the call.
-            }
-        }
+        LinuxThreads.changeEachThread(thread -> threads.set(thread, allowed));
     }
 }

@@ -74,17 +74,14 @@ final class ModelPriority implements AutoCloseable {
 
     /** Sets every thread of this process tree that is not the model's to the others' nice value. */
     synchronized void lowerOthers() {
-        int count = 0;
-        for (int thread : LinuxThreads.threadsOfThisProcessTree()) {
-            if (modelThreads.contains(thread)) {
-                continue;
-            }
+        int count = LinuxThreads.changeEachThread(thread -> {
             int nice = threads.nice(thread);
-            if (nice < othersNice && threads.setNice(thread, othersNice)) {
-                lowered.putIfAbsent(thread, nice);
-                count++;
+            if (modelThreads.contains(thread) || nice >= othersNice || !threads.setNice(thread, othersNice)) {
+                return false;
             }
-        }
+            lowered.putIfAbsent(thread, nice);
+            return true;
+        });
         LOG.debug("Lowered {} threads to nice {}", count, othersNice);
     }
 
