@@ -3,6 +3,7 @@
 # pipeline with it, and the pipeline with a zero-cost model, each after filling the store.
 #   bench/curation/throughput.sh [store-size] [measured-records] [runs] [key=value ...]
 # (defaults 100000 20000 abc: (a) the model alone, (b) the pipeline with it, (c) with a zero-cost model;
+# i: then (a) and (b) in four interleaved rounds, as the machine's speed drifts;
 # each key=value overrides a curation setting, e.g. vector.store.index.lists=256)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -53,10 +53,16 @@ import org.apache.kafka.streams.StreamsConfig;
  * streaming machinery alone). Each pipeline first fills its vector store to the given size, then a burst of pairs
  * measures records/s, then pairs sent at half that rate measure ingest-to-emit latency (p50, p99).
  *
+ * <p>With {@code i}, after (b)'s burst the model alone and the pipeline take turns in four rounds
+ * of a quarter of the records each, and (a) once more at the end: the machine's speed drifts by
+ * 10-20% within a minute, and the rounds weigh both sides with the same drift. (b) is also given
+ * as its sustained rate, from the pipeline's full quality windows only (without its filling at
+ * the start of a burst nor its draining at the end).
+ *
  * <p>Usage: {@code ThroughputBench [store-size] [measured-records] [runs] [key=value ...]} (defaults
  * 100000, 20000 and {@code abc}: a burst of about a minute, so the second or so a burst takes to
  * fill the pipeline and to drain it, through the last one-second quality window, weighs little; e.g. {@code c} runs only the zero-cost pipeline, as for profiling
- * the machinery); each {@code key=value} overrides a curation setting in both pipelines, e.g.
+ * the machinery, {@code abi} the real model's burst and rounds); each {@code key=value} overrides a curation setting in both pipelines, e.g.
  * {@code vector.store.index.probes=16}, or, with the prefix {@code kafka.}, a Kafka Streams setting, e.g.
  * {@code kafka.commit.interval.ms=1000}.
  */
@@ -72,6 +78,9 @@ public final class ThroughputBench {
     /** How the pipelines place the model's threads: the service's defaults, or the overrides model.dedicated.cores and model.others.nice. */
     private static boolean dedicatedCores;
     private static int othersNice;
+    /** Rounds of the model alone and the pipeline in turn after (b)'s burst (run {@code i}); 0 for none. */
+    private static int interleavedRounds;
+    private static final int ROUNDS = 4;
 
     /** The service setting {@code key}, taken out of the overrides, or its default. */
     private static String serviceSetting(Map<String, Object> overrides, String key) {
@@ -96,6 +105,7 @@ public final class ThroughputBench {
         }
         dedicatedCores = Boolean.parseBoolean(serviceSetting(overrides, ServiceSettings.MODEL_DEDICATED_CORES_CONFIG));
         othersNice = Integer.parseInt(serviceSetting(overrides, ServiceSettings.MODEL_OTHERS_NICE_CONFIG));
+        interleavedRounds = runs.contains("i") ? ROUNDS : 0;
         List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
         pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
         System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
@@ -169,11 +179,7 @@ public final class ThroughputBench {
         CpuMeter cpu = new CpuMeter();
         ThreadSchedule schedule = new ThreadSchedule();
         long threadStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        for (int i = 0; i < samples.size(); i += BATCH) {
-            List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
-            model.embedImages(batch.stream().map(RawSample::image).toList());
-            model.embedTexts(batch.stream().map(RawSample::caption).toList());
-        }
+        embedAll(model, samples);
         double seconds = cpu.seconds();
         long threadNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadStart;
         System.out.printf(Locale.ROOT, "    the model alone kept %s; its calling thread %.2f cores, %.3f ms of CPU a record%n", cpu,
@@ -181,6 +187,15 @@ public final class ThroughputBench {
         System.out.println("    " + schedule.of(ThreadSchedule.currentThreadName()) + "; " + cpu.gc());
         schedule.busiest(4).forEach(line -> System.out.println("      " + line));
         return samples.size() / seconds;
+    }
+
+    /** Embeds the samples in batches of the pipeline's size on the calling thread. */
+    private static void embedAll(ClipModel model, List<RawSample> samples) {
+        for (int i = 0; i < samples.size(); i += BATCH) {
+            List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
+            model.embedImages(batch.stream().map(RawSample::image).toList());
+            model.embedTexts(batch.stream().map(RawSample::caption).toList());
+        }
     }
 
     /**
@@ -206,12 +221,15 @@ public final class ThroughputBench {
             long[] machine = machineTicks();
             double machineBusy = (double) (machine[0] - machineStart[0]) / Math.max(1, machine[1] - machineStart[1])
                     * Runtime.getRuntime().availableProcessors();
+            double stolen = (double) (machine[2] - machineStart[2]) / Math.max(1, machine[1] - machineStart[1])
+                    * Runtime.getRuntime().availableProcessors();
             double process = (processCpuNanos() - cpuStart) / 1e9 / seconds;
             long[] threads = threadCpuNanos();
             double model = (threads[0] - threadsStart[0]) / 1e9 / seconds;
             double stream = (threads[1] - threadsStart[1]) / 1e9 / seconds;
             return String.format(Locale.ROOT, "%.2f cores of this JVM (model thread %.2f, stream thread %.2f, the rest %.2f) "
-                    + "and %.2f of the machine busy", process, model, stream, process - model - stream, machineBusy);
+                    + "and %.2f of the machine busy (%.3f of it stolen by the host)", process, model, stream, process - model - stream,
+                    machineBusy, stolen);
         }
 
         /** Garbage collections since creation: how many, and the share of the wall time they took. */
@@ -243,7 +261,7 @@ public final class ThroughputBench {
                 if (info == null) {
                     continue;
                 }
-                int group = info.getThreadName().startsWith("pairstream-model") ? 0 : info.getThreadName().contains("-StreamThread-") ? 1 : -1;
+                int group = info.getThreadName().startsWith("pairstream-model") ? 0 : IdleModelSampler.isStreamThread(info.getThreadName()) ? 1 : -1;
                 long cpu = group < 0 ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
                     sums[group] += cpu;
@@ -256,7 +274,10 @@ public final class ThroughputBench {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
-        /** Busy and total jiffies of all CPUs from /proc/stat (Linux); zeros elsewhere. */
+        /**
+         * Busy, total and stolen jiffies of all CPUs from /proc/stat (Linux; stolen: while a virtual
+         * machine's CPU was runnable, the host ran something else); zeros elsewhere.
+         */
         private static long[] machineTicks() {
             try {
                 String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -265,9 +286,9 @@ public final class ThroughputBench {
                     total += Long.parseLong(fields[i]);
                 }
                 long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-                return new long[] {total - idle, total};
+                return new long[] {total - idle, total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
             } catch (java.io.IOException | RuntimeException e) {
-                return new long[] {0, 0};
+                return new long[] {0, 0, 0};
             }
         }
     }
@@ -297,7 +318,9 @@ public final class ThroughputBench {
             platform.ensureCurationTopics(topics);
             Map<String, Object> settings = new HashMap<>(Map.of(QualitySettings.WINDOW_MS_CONFIG, 1_000L,
                     SelectionSettings.STRATEGIES_CONFIG, "text,image"));
-            Map<String, Object> kafka = new HashMap<>(Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1));
+            Map<String, Object> kafka = new HashMap<>(Map.of("bootstrap.servers", bootstrap, StreamsConfig.REPLICATION_FACTOR_CONFIG, 1,
+                    StreamsConfig.METRICS_SAMPLE_WINDOW_MS_CONFIG, StreamThreadLoop.SAMPLE_WINDOW_MS,
+                    StreamsConfig.METRICS_NUM_SAMPLES_CONFIG, StreamThreadLoop.SAMPLES));
             overrides.forEach((key, value) -> {
                 if (key.startsWith(KAFKA_PREFIX)) {
                     kafka.put(key.substring(KAFKA_PREFIX.length()), value);
@@ -331,20 +354,33 @@ public final class ThroughputBench {
                 watcher.startMeasuring();
                 CpuMeter burst = new CpuMeter();
                 ThreadSchedule schedule = new ThreadSchedule();
+                StreamThreadLoop loop = new StreamThreadLoop(pipeline.streams());
                 long modelBusyStart = timed.busyNanos();
+                long burstStart = System.nanoTime();
+                long burstStartMillis = System.currentTimeMillis();
+                IdleModelSampler idleSampler = new IdleModelSampler(timed);
                 sender.send(measured, 0);
                 watcher.awaitAccounted(storeSize + measured);
                 double rate = measured / burst.seconds();
+                Sustained sustained = watcher.sustained(burstStartMillis);
+                System.out.printf(Locale.ROOT, "    %s: %.1f records/s over the whole burst, %s%n", model.version(), rate, sustained);
                 System.out.printf(Locale.ROOT, "    %s: the burst kept %s; the model was embedding %.0f%% of it, "
                                 + "%.3f ms of model thread CPU a record%n", model.version(), burst,
                         100 * (timed.busyNanos() - modelBusyStart) / 1e9 / burst.seconds(), burst.modelCpuNanos() / 1e6 / measured);
+                idleSampler.close();
+                System.out.println("    " + timed.idleSince(burstStart, 20) + "; the stream thread meanwhile (share of the burst):");
+                idleSampler.top(12).forEach(line -> System.out.println("      " + line));
+                System.out.println("    " + loop);
                 System.out.println("    the burst's busiest threads (" + burst.gc() + "):");
                 schedule.busiest(14).forEach(line -> System.out.println("      " + line));
                 double after = zeroCost ? Double.NaN : aloneBesideIdlePipeline(placed, aloneSamples, "(a) again, after (b)", placement);
+                if (!zeroCost && interleavedRounds > 0) {
+                    interleave(placed, aloneSamples, placement, sender, watcher, storeSize + measured, measured / interleavedRounds);
+                }
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);
-                watcher.awaitAccounted(storeSize + measured + measured / 2);
+                watcher.awaitAccounted(storeSize + measured + measured / 2 + (zeroCost ? 0 : interleavedRounds * (measured / interleavedRounds)));
                 double[] latency = watcher.latencyPercentiles();
                 System.out.printf(Locale.ROOT, "    %s: while measured, the search's estimated recall@%d was %.3f (%d sampled queries)%n",
                         model.version(), CurationConfig.of(settings).selection().candidates(), watcher.recall(), watcher.recallSamples);
@@ -352,6 +388,70 @@ public final class ThroughputBench {
             } finally {
                 placement.ifPresent(ModelPlacement::close);
             }
+        }
+    }
+
+    /**
+     * (a) and (b) in turns, {@link #interleavedRounds} rounds of {@code slice} records each, and (a)
+     * once more at the end: the machine's speed drifts by 10% or more within minutes, which a single
+     * (a) before and after a minute's burst can only bracket. Each round's (b) is its sustained
+     * rate (without the pipeline's filling and draining, which a round of a few seconds would
+     * otherwise weigh with) against the mean of the (a) just before and just after it; the total is
+     * every (b) window's records over their time against all the (a) slices' samples over theirs.
+     */
+    private static void interleave(ClipModel placed, List<RawSample> aloneSamples, Optional<ModelPlacement> placement, Sender sender,
+                                   Watcher watcher, long accountedSoFar, int slice) throws InterruptedException {
+        double[] alone = new double[interleavedRounds + 1];
+        Sustained[] pipelined = new Sustained[interleavedRounds];
+        double aloneSeconds = 0;
+        int aloneCount = 0;
+        long accounted = accountedSoFar;
+        for (int round = 0; round <= interleavedRounds; round++) {
+            int from = (round * slice) % (aloneSamples.size() - slice + 1);
+            List<RawSample> samples = aloneSamples.subList(from, from + slice);
+            long start = System.nanoTime();
+            placement.ifPresentOrElse(p -> p.onModelThread(() -> {
+                embedAll(placed, samples);
+                return null;
+            }), () -> embedAll(placed, samples));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            alone[round] = samples.size() / seconds;
+            aloneSeconds += seconds;
+            aloneCount += samples.size();
+            if (round == interleavedRounds) {
+                break;
+            }
+            long since = System.currentTimeMillis();
+            sender.send(slice, 0);
+            accounted += slice;
+            watcher.awaitAccounted(accounted);
+            pipelined[round] = watcher.sustained(since);
+        }
+        long records = 0;
+        long millis = 0;
+        for (int round = 0; round < interleavedRounds; round++) {
+            double bracket = (alone[round] + alone[round + 1]) / 2;
+            System.out.printf(Locale.ROOT, "    round %d: (a) %.1f and %.1f records/s, (b) %s: %.2f of (a)%n", round + 1, alone[round],
+                    alone[round + 1], pipelined[round], pipelined[round].rate() / bracket);
+            records += pipelined[round].records();
+            millis += pipelined[round].millis();
+        }
+        Sustained all = new Sustained(records, millis);
+        double aloneRate = aloneCount / aloneSeconds;
+        System.out.printf(Locale.ROOT, "(i) %d interleaved rounds of %,d records: (a) %.1f records/s, (b) %s: %.2f of (a)%n",
+                interleavedRounds, slice, aloneRate, all, all.rate() / aloneRate);
+    }
+
+    /** Records accounted for in a pipeline's full quality windows, and the windows' total length. */
+    private record Sustained(long records, long millis) {
+        double rate() {
+            return millis == 0 ? Double.NaN : records * 1000.0 / millis;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.1f records/s sustained (%,d records in %.1f s of full windows)", rate(), records,
+                    millis / 1e3);
         }
     }
 
@@ -404,6 +504,8 @@ public final class ThroughputBench {
         private double recallSum;
         private long recallSamples;
         private boolean measuring;
+        /** The windows read while measuring: start and end (epoch milliseconds) and the records they account for. */
+        private final List<long[]> measuredWindows = new ArrayList<>();
 
         Watcher(String bootstrap, Map<String, Object> serde, TopicNames topics) {
             this.consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap,
@@ -432,7 +534,11 @@ public final class ThroughputBench {
                     if (record.topic().equals(topics.qualityMetrics())) {
                         PairQualityWindow window = windows.deserialize(record.topic(), record.value());
                         lastWindow = System.nanoTime();
-                        accounted += window.getStored() + window.getRejected() + window.getDeadLettered();
+                        long count = window.getStored() + window.getRejected() + window.getDeadLettered();
+                        accounted += count;
+                        if (measuring) {
+                            measuredWindows.add(new long[] {window.getWindowStart().toEpochMilli(), window.getWindowEnd().toEpochMilli(), count});
+                        }
                         if (measuring && window.getEstimatedRecall() != null) {
                             recallSum += window.getEstimatedRecall() * window.getRecallSampleSize();
                             recallSamples += window.getRecallSampleSize();
@@ -457,9 +563,27 @@ public final class ThroughputBench {
             measuringLatency = true;
         }
 
-        /** From now on, quality windows count towards the recall estimate. */
+        /** From now on, quality windows count towards the recall estimate and the sustained rate. */
         void startMeasuring() {
             measuring = true;
+        }
+
+        /**
+         * The records/s of the windows that began at or after {@code sinceMillis} and ended before
+         * the last one that accounted for records: the rate a stream that never ends would see,
+         * without the filling of the pipeline at a burst's start, nor its draining and the wait for
+         * the last window to close at its end. Empty with fewer than two such windows.
+         */
+        Sustained sustained(long sinceMillis) {
+            List<long[]> inside = new ArrayList<>(measuredWindows.stream().filter(window -> window[0] >= sinceMillis).toList());
+            while (!inside.isEmpty() && inside.get(inside.size() - 1)[2] == 0) {
+                inside.remove(inside.size() - 1);
+            }
+            if (inside.size() < 3) {
+                return new Sustained(0, 0);
+            }
+            List<long[]> full = inside.subList(0, inside.size() - 1);
+            return new Sustained(full.stream().mapToLong(window -> window[2]).sum(), full.get(full.size() - 1)[1] - full.get(0)[0]);
         }
 
         double recall() {
