@@ -17,6 +17,7 @@ import io.pairstream.schemas.records.PairQualityWindow;
 import io.pairstream.schemas.records.PositivePair;
 import io.pairstream.schemas.serde.AvroDeserializer;
 import io.pairstream.topology.config.AlignmentSettings;
+import io.pairstream.topology.config.BatchSettings;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
@@ -68,7 +69,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class ThroughputBench {
 
-    private static final int BATCH = 32;
+    /** The pipeline's batch size ({@code embed.batch.size}, its default unless overridden), which (a) embeds in too. */
+    private static int batch;
     /** Overrides under this prefix go to Kafka Streams and its clients, as the service's kafka.* keys do. */
     private static final String KAFKA_PREFIX = "kafka.";
     private static final Duration TIMEOUT = Duration.ofMinutes(60);
@@ -106,6 +108,8 @@ public final class ThroughputBench {
         dedicatedCores = Boolean.parseBoolean(serviceSetting(overrides, ServiceSettings.MODEL_DEDICATED_CORES_CONFIG));
         othersNice = Integer.parseInt(serviceSetting(overrides, ServiceSettings.MODEL_OTHERS_NICE_CONFIG));
         interleavedRounds = runs.contains("i") ? ROUNDS : 0;
+        batch = Integer.parseInt(String.valueOf(overrides.getOrDefault(BatchSettings.SIZE_CONFIG,
+                CurationConfig.CONFIG.defaultValues().get(BatchSettings.SIZE_CONFIG))));
         List<RawSample> pool = new ArrayList<>(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TRAIN)));
         pool.addAll(PairSources.readAll(PairSources.fashionMnist(FashionMnist.DEBIAN_DIRECTORY, FashionMnist.Split.TEST)));
         System.out.printf(Locale.ROOT, "CPU cores %d; store %,d items, burst of %,d records, Fashion-MNIST pool of %,d images%n",
@@ -114,7 +118,7 @@ public final class ThroughputBench {
             try (ClipModel mini = MiniClip.loadDefault()) {
                 List<RawSample> aloneSamples = pool.subList(0, Math.min(pool.size(), measured));
                 if (!runs.contains("b")) {
-                    System.out.printf(Locale.ROOT, "(a) %s: %.1f records/s%n", A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH),
+                    System.out.printf(Locale.ROOT, "(a) %s: %.1f records/s%n", A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), batch),
                             modelAlone(mini, aloneSamples));
                 } else {
                     Result real = pipeline(mini, pool, storeSize, measured, aloneSamples, overrides);
@@ -169,7 +173,7 @@ public final class ThroughputBench {
     private static double aloneBesideIdlePipeline(ClipModel model, List<RawSample> samples, String label, Optional<ModelPlacement> placement) {
         double alone = placement.map(p -> p.onModelThread(() -> modelAlone(model, samples))).orElseGet(() -> modelAlone(model, samples));
         System.out.printf(Locale.ROOT, "%s %s, %sbeside the idle pipeline: %.1f records/s%n", label,
-                A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), BATCH),
+                A_DESCRIPTION.formatted(ModelThreads.leavingOneCore(), batch),
                 placement.map(p -> p + ", ").orElse(""), alone);
         return alone;
     }
@@ -191,10 +195,10 @@ public final class ThroughputBench {
 
     /** Embeds the samples in batches of the pipeline's size on the calling thread. */
     private static void embedAll(ClipModel model, List<RawSample> samples) {
-        for (int i = 0; i < samples.size(); i += BATCH) {
-            List<RawSample> batch = samples.subList(i, Math.min(samples.size(), i + BATCH));
-            model.embedImages(batch.stream().map(RawSample::image).toList());
-            model.embedTexts(batch.stream().map(RawSample::caption).toList());
+        for (int i = 0; i < samples.size(); i += batch) {
+            List<RawSample> slice = samples.subList(i, Math.min(samples.size(), i + batch));
+            model.embedImages(slice.stream().map(RawSample::image).toList());
+            model.embedTexts(slice.stream().map(RawSample::caption).toList());
         }
     }
 
