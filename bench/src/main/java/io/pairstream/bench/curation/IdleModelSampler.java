@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * What the stream thread was doing while the model waited for work: every few milliseconds, when
  * the model has been idle for longer than a sampling period, it records the stream thread's state
  * and where it was (its innermost frames of pairstream, of Kafka Streams and of the Kafka clients,
- * and its innermost frame), and tells the most frequent. Samples where the model embeds are only counted.
+ * and its innermost frame), and tells the most frequent as shares of all the samples; samples
+ * taken while the model embeds, or in a gap's first period, count only towards the total.
  */
 final class IdleModelSampler implements AutoCloseable {
 
@@ -50,7 +51,7 @@ final class IdleModelSampler implements AutoCloseable {
         }
     }
 
-    /** The stream thread's state, innermost pairstream frame and innermost frame. */
+    /** The stream thread's state, its innermost pairstream, Kafka Streams and Kafka clients frames, and its innermost frame. */
     private static String streamThreadPlace() {
         for (ThreadInfo named : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (named == null || !isStreamThread(named.getThreadName())) {
