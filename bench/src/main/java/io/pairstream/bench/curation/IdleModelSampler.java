@@ -28,12 +28,11 @@ final class IdleModelSampler implements AutoCloseable {
     private final TimedModel model;
     private final Map<String, Integer> idle = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread sampler;
     private int samples;
 
     IdleModelSampler(TimedModel model) {
         this.model = model;
-        this.sampler = new Thread(this::run, "bench-idle-model-sampler");
+        Thread sampler = new Thread(this::run, "bench-idle-model-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
