@@ -22,6 +22,7 @@ import io.pairstream.topology.quality.QualityWindowProcessor;
 import io.pairstream.topology.search.BatchSearcher;
 import io.pairstream.topology.search.SearchFields;
 import io.pairstream.topology.search.SearchProcessor;
+import io.pairstream.topology.select.HubnessLedger;
 import io.pairstream.topology.select.InsertProcessor;
 import io.pairstream.topology.select.SelectProcessor;
 import io.pairstream.topology.store.VectorStores;
@@ -64,8 +65,8 @@ public final class CurationTopology {
     public static final String VECTOR_STORE = "vectors";
     /** The durable buffer of records waiting for their model batch. */
     public static final String EMBED_BUFFER = "embed-buffer";
-    /** How often each stored sample was chosen as a positive in the current window. */
-    public static final String HUBNESS_LEDGER = "hubness-ledger";
+    /** How often each stored sample was chosen as a positive, per hubness window (a window store). */
+    public static final String HUBNESS_LEDGER = "hubness-windows";
 
     private static final String SOURCE = "raw-pairs";
     private static final String INTAKE = "intake";
@@ -132,8 +133,7 @@ public final class CurationTopology {
         topology.addStateStore(VectorStores.vectorStoreBuilder(VECTOR_STORE,
                 config.vectorStore(Map.of(TEXT_FIELD, model.dimension(), IMAGE_FIELD, model.dimension()))), SEARCH, ALIGN, SELECT,
                 INSERT);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HUBNESS_LEDGER), Serdes.String(),
-                Serdes.ByteArray()), SELECT);
+        topology.addStateStore(HubnessLedger.storeBuilder(HUBNESS_LEDGER, config.selection().hubnessWindow()), SELECT);
         return topology;
     }
 

@@ -14,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -57,7 +56,6 @@ public final class SelectProcessor implements Processor<String, SearchedPair, Ob
         this.store = context.getStateStore(storeName);
         this.ledger = new HubnessLedger(context.getStateStore(ledgerName), settings.hubnessWindow());
         settings.strategies().forEach(s -> percentiles.put(s, new SimilarityPercentiles(quality.percentileHistory())));
-        context.schedule(settings.hubnessWindow(), PunctuationType.STREAM_TIME, ledger::forgetBefore);
     }
 
     @Override
