@@ -384,7 +384,8 @@ public final class ThroughputBench {
                 double half = rate / 2;
                 watcher.startLatency();
                 sender.send(measured / 2, half);
-                watcher.awaitAccounted(storeSize + measured + measured / 2 + (zeroCost ? 0 : interleavedRounds * (measured / interleavedRounds)));
+                int interleaved = zeroCost || interleavedRounds == 0 ? 0 : interleavedRounds * (measured / interleavedRounds);
+                watcher.awaitAccounted(storeSize + measured + measured / 2 + interleaved);
                 double[] latency = watcher.latencyPercentiles();
                 System.out.printf(Locale.ROOT, "    %s: while measured, the search's estimated recall@%d was %.3f (%d sampled queries)%n",
                         model.version(), CurationConfig.of(settings).selection().candidates(), watcher.recall(), watcher.recallSamples);

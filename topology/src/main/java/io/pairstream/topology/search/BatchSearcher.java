@@ -139,9 +139,8 @@ public final class BatchSearcher {
 
     /** The approximate search of one lookup for a pair: its k neighbours, of its model version, above its floor. */
     public SearchRequest request(Lookup lookup, int k, EmbeddedPair pair) {
-        String version = pair.modelVersion();
         SearchRequest request = SearchRequest.of(lookup.field(fields), lookup.query(pair), k).withExcluded(Set.of(pair.id()))
-                .withFilter(metadata -> metadata.modelVersion().equals(version));
+                .withModelVersion(pair.modelVersion());
         if (lookup != Lookup.CAPTIONS_FOR_IMAGE) {
             return request;
         }

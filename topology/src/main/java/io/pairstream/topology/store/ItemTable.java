@@ -14,6 +14,8 @@ import java.util.TreeSet;
 final class ItemTable {
 
     private final Map<String, Integer> ordinals = new HashMap<>();
+    /** Items per model version. */
+    private final Map<String, Integer> perVersion = new HashMap<>();
     private final ArrayDeque<Integer> freeOrdinals = new ArrayDeque<>();
     private final TreeSet<Aged> byAge = new TreeSet<>(
             Comparator.comparingLong(Aged::eventTimeMs).thenComparingInt(Aged::ordinal));
@@ -66,16 +68,23 @@ final class ItemTable {
         tieKeys[ordinal] = tieKey(id);
         metadata[ordinal] = itemMetadata;
         ordinals.put(id, ordinal);
+        perVersion.merge(itemMetadata.modelVersion(), 1, Integer::sum);
         byAge.add(new Aged(itemMetadata.eventTimeMs(), ordinal));
         return ordinal;
     }
 
     void remove(int ordinal) {
         byAge.remove(new Aged(metadata[ordinal].eventTimeMs(), ordinal));
+        perVersion.computeIfPresent(metadata[ordinal].modelVersion(), (version, count) -> count == 1 ? null : count - 1);
         ordinals.remove(ids[ordinal]);
         ids[ordinal] = null;
         metadata[ordinal] = null;
         freeOrdinals.push(ordinal);
+    }
+
+    /** Whether every item (none, if empty) was embedded by {@code modelVersion}. */
+    boolean allOfVersion(String modelVersion) {
+        return perVersion.getOrDefault(modelVersion, 0) == ordinals.size();
     }
 
     /** The ordinal of the item with the oldest event time, or -1 when empty. */

@@ -13,6 +13,9 @@ import java.util.function.Predicate;
  * @param k        how many neighbours to return at most
  * @param excluded ids never returned (e.g. the anchor itself)
  * @param filter   only items whose metadata passes are returned
+ * @param modelVersion only items embedded by this model version are returned; null for any. Unlike
+ *                 a filter, the store checks it once for the whole search while it holds vectors
+ *                 of one version only, the usual case
  * @param mode     approximate (default) or exact
  * @param probes   inverted lists an approximate search scans; {@link #STORE_DEFAULT_PROBES} for the
  *                 store's configured number
@@ -21,12 +24,13 @@ import java.util.function.Predicate;
  *                 codes from the first list it scans on, by the codes of their projections alone
  */
 public record SearchRequest(String field, float[] query, int k, Set<String> excluded,
-                            Predicate<ItemMetadata> filter, SearchMode mode, int probes, float minScore) {
+                            Predicate<ItemMetadata> filter, String modelVersion, SearchMode mode, int probes, float minScore) {
 
     /** Use the store's {@link VectorStoreConfig#PROBES_CONFIG}. */
     public static final int STORE_DEFAULT_PROBES = 0;
 
-    private static final Predicate<ItemMetadata> ACCEPT_ALL = metadata -> true;
+    /** The filter of a request that filters nothing: the store then checks no item's metadata. */
+    static final Predicate<ItemMetadata> ACCEPT_ALL = metadata -> true;
 
     public SearchRequest {
         Objects.requireNonNull(field, "field cannot be null");
@@ -46,34 +50,41 @@ public record SearchRequest(String field, float[] query, int k, Set<String> excl
     }
 
     public static SearchRequest of(String field, float[] query, int k) {
-        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES,
+        return new SearchRequest(field, query, k, Set.of(), ACCEPT_ALL, null, SearchMode.APPROXIMATE, STORE_DEFAULT_PROBES,
                 Float.NEGATIVE_INFINITY);
     }
 
     public SearchRequest withExcluded(Set<String> ids) {
-        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, mode, probes, minScore);
+        return new SearchRequest(field, query, k, Set.copyOf(ids), filter, modelVersion, mode, probes, minScore);
     }
 
     public SearchRequest withFilter(Predicate<ItemMetadata> metadataFilter) {
-        return new SearchRequest(field, query, k, excluded, metadataFilter, mode, probes, minScore);
+        return new SearchRequest(field, query, k, excluded, metadataFilter, modelVersion, mode, probes, minScore);
+    }
+
+    /** Only items embedded by {@code version} are returned. */
+    public SearchRequest withModelVersion(String version) {
+        return new SearchRequest(field, query, k, excluded, filter, Objects.requireNonNull(version, "version cannot be null"), mode,
+                probes, minScore);
     }
 
     public SearchRequest withMode(SearchMode searchMode) {
-        return new SearchRequest(field, query, k, excluded, filter, searchMode, probes, minScore);
+        return new SearchRequest(field, query, k, excluded, filter, modelVersion, searchMode, probes, minScore);
     }
 
     /** Trades speed for recall in approximate mode: more probed lists, higher recall. */
     public SearchRequest withProbes(int probedLists) {
-        return new SearchRequest(field, query, k, excluded, filter, mode, probedLists, minScore);
+        return new SearchRequest(field, query, k, excluded, filter, modelVersion, mode, probedLists, minScore);
     }
 
     /** Only neighbours scoring at least {@code floor} are returned, however few that leaves. */
     public SearchRequest withMinScore(float floor) {
-        return new SearchRequest(field, query, k, excluded, filter, mode, probes, floor);
+        return new SearchRequest(field, query, k, excluded, filter, modelVersion, mode, probes, floor);
     }
 
     /** Whether an item with this id and metadata may be returned. */
     boolean accepts(String id, ItemMetadata metadata) {
-        return !excluded.contains(id) && filter.test(metadata);
+        return !excluded.contains(id) && (modelVersion == null || modelVersion.equals(metadata.modelVersion()))
+                && filter.test(metadata);
     }
 }

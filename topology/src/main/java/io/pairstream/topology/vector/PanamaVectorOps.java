@@ -76,32 +76,37 @@ final class PanamaVectorOps implements VectorOps {
     }
 
     /**
-     * Widens the query to ints once, then scores four codes per pass: the query lanes are loaded
-     * once for four rows and the four independent sums keep the adders busy.
+     * Scores four codes per pass: each query lane is widened once for four rows, and the four
+     * independent sums keep the adders busy. The query is widened in the loop, not into an array
+     * up front: most calls score a few codes (a list's survivors of the first pass), and widening
+     * and allocating a whole query per call cost more than scoring them.
      */
     @Override
     public void dotProducts(byte[] query, byte[] codes, int count, int[] scores) {
-        int[] wide = widened(query);
         int length = query.length;
+        int bound = INTS.loopBound(length);
         int row = 0;
         for (; row + 4 <= count; row += 4) {
             int base = row * length;
-            scoreFour(query, wide, codes, base, base + length, base + 2 * length, base + 3 * length, scores, row);
+            scoreFour(query, bound, codes, base, base + length, base + 2 * length, base + 3 * length, scores, row);
         }
         for (; row < count; row++) {
-            scores[row] = scoreOne(query, wide, codes, row * length);
+            scores[row] = scoreOne(query, bound, codes, row * length);
         }
     }
 
     /**
-     * The scalar loop's arithmetic in the same order, a vector of codes at a time: the kept
-     * positions are read off each comparison's mask, so the work grows with the codes kept, not
-     * with branches mispredicted.
+     * The scalar loop's arithmetic in the same order, a vector of codes at a time; the kept
+     * positions are then appended lane by lane without a branch, as the scalar loop does. (Reading
+     * them off the comparison's mask would be fewer steps, but {@code VectorMask.toLong} is no
+     * intrinsic on Java 17: it copied each mask out into a boolean array, a fifth of the stream
+     * thread's time in an async-profiler profile of the throughput benchmark's burst.)
      */
     @Override
     public int keptByFirstPass(int[] scores, float[] scales, float[] inverseNorms, float[] remainders, float[] allowances,
                                FirstPassQuery query, float beat, int count, int[] rows) {
         VectorSpecies<Float> lanes = FLOAT_LIKE_INTS;
+        float[] bounds = new float[lanes.length()];
         int kept = 0;
         int position = 0;
         for (int end = lanes.loopBound(count); position < end; position += lanes.length()) {
@@ -112,51 +117,42 @@ final class PanamaVectorOps implements VectorOps {
             FloatVector optimistic = inside.add(FloatVector.broadcast(lanes, query.remainder())
                     .mul(FloatVector.fromArray(lanes, remainders, position)).mul(alike))
                     .add(FloatVector.fromArray(lanes, allowances, position).mul(query.allowanceShare()));
-            long mask = optimistic.compare(VectorOperators.GE, beat).toLong();
-            while (mask != 0) {
-                rows[kept++] = position + Long.numberOfTrailingZeros(mask);
-                mask &= mask - 1;
+            optimistic.intoArray(bounds, 0);
+            for (int lane = 0; lane < bounds.length; lane++) {
+                rows[kept] = position + lane;
+                kept += bounds[lane] >= beat ? 1 : 0;
             }
         }
         return ScalarVectorOps.keptByFirstPass(scores, scales, inverseNorms, remainders, allowances, query, beat, position, count,
                 rows, kept);
     }
 
-    /** The query's lanes as ints, as far as whole vectors of lanes reach. */
-    private static int[] widened(byte[] query) {
-        int[] wide = new int[INTS.loopBound(query.length)];
-        for (int i = 0; i < wide.length; i += INTS.length()) {
-            widened(query, i).intoArray(wide, i);
-        }
-        return wide;
-    }
-
     /** Writes the scores of the codes at four offsets to {@code scores} from {@code out}. */
-    private static void scoreFour(byte[] query, int[] wide, byte[] codes, int base0, int base1, int base2, int base3,
+    private static void scoreFour(byte[] query, int bound, byte[] codes, int base0, int base1, int base2, int base3,
                                   int[] scores, int out) {
         IntVector acc0 = IntVector.zero(INTS);
         IntVector acc1 = IntVector.zero(INTS);
         IntVector acc2 = IntVector.zero(INTS);
         IntVector acc3 = IntVector.zero(INTS);
-        for (int i = 0; i < wide.length; i += INTS.length()) {
-            IntVector q = IntVector.fromArray(INTS, wide, i);
+        for (int i = 0; i < bound; i += INTS.length()) {
+            IntVector q = widened(query, i);
             acc0 = acc0.add(q.mul(widened(codes, base0 + i)));
             acc1 = acc1.add(q.mul(widened(codes, base1 + i)));
             acc2 = acc2.add(q.mul(widened(codes, base2 + i)));
             acc3 = acc3.add(q.mul(widened(codes, base3 + i)));
         }
-        scores[out] = acc0.reduceLanes(VectorOperators.ADD) + tail(query, codes, base0, wide.length);
-        scores[out + 1] = acc1.reduceLanes(VectorOperators.ADD) + tail(query, codes, base1, wide.length);
-        scores[out + 2] = acc2.reduceLanes(VectorOperators.ADD) + tail(query, codes, base2, wide.length);
-        scores[out + 3] = acc3.reduceLanes(VectorOperators.ADD) + tail(query, codes, base3, wide.length);
+        scores[out] = acc0.reduceLanes(VectorOperators.ADD) + tail(query, codes, base0, bound);
+        scores[out + 1] = acc1.reduceLanes(VectorOperators.ADD) + tail(query, codes, base1, bound);
+        scores[out + 2] = acc2.reduceLanes(VectorOperators.ADD) + tail(query, codes, base2, bound);
+        scores[out + 3] = acc3.reduceLanes(VectorOperators.ADD) + tail(query, codes, base3, bound);
     }
 
-    private static int scoreOne(byte[] query, int[] wide, byte[] codes, int base) {
+    private static int scoreOne(byte[] query, int bound, byte[] codes, int base) {
         IntVector acc = IntVector.zero(INTS);
-        for (int i = 0; i < wide.length; i += INTS.length()) {
-            acc = acc.add(IntVector.fromArray(INTS, wide, i).mul(widened(codes, base + i)));
+        for (int i = 0; i < bound; i += INTS.length()) {
+            acc = acc.add(widened(query, i).mul(widened(codes, base + i)));
         }
-        return acc.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, wide.length);
+        return acc.reduceLanes(VectorOperators.ADD) + tail(query, codes, base, bound);
     }
 
     private static IntVector widened(byte[] codes, int offset) {

@@ -57,6 +57,40 @@ class VectorStoreTest {
     }
 
     @Test
+    void shouldReturnOnlyItemsOfTheRequestedModelVersionWhetherOrNotTheStoreHoldsOthers() {
+        store = open(Map.of());
+        ClusteredVectors data = new ClusteredVectors(13, DIMENSION, 10, 0.9f);
+        for (int i = 0; i < 3_000; i++) {
+            store.put(item("item-" + i, data.next(), "m1", i));
+        }
+        List<float[]> queries = new ArrayList<>();
+        for (int q = 0; q < 20; q++) {
+            queries.add(data.next());
+        }
+        // One version stored: the constraint is checked once, and answers as no constraint at all.
+        for (float[] query : queries) {
+            SearchRequest any = SearchRequest.of("text", query, 10);
+            assertEquals(store.search(any), store.search(any.withModelVersion("m1")));
+            assertEquals(List.of(), store.search(any.withModelVersion("m2")));
+        }
+        for (int i = 3_000; i < 4_000; i++) {
+            store.put(item("item-" + i, data.next(), "m2", i));
+        }
+        // Two versions stored: each item is checked, as a filter on its metadata would.
+        for (float[] query : queries) {
+            for (SearchMode mode : SearchMode.values()) {
+                SearchRequest any = SearchRequest.of("text", query, 10).withMode(mode);
+                for (String version : List.of("m1", "m2")) {
+                    List<Neighbour> found = store.search(any.withModelVersion(version));
+                    assertEquals(store.search(any.withFilter(metadata -> metadata.modelVersion().equals(version))), found);
+                    assertEquals(10, found.size());
+                    assertTrue(found.stream().allMatch(n -> n.metadata().modelVersion().equals(version)), found.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldAnswerABatchExactlyAsTheSameQueriesOneByOne() {
         store = open(Map.of(VectorStoreConfig.FIELDS_CONFIG, "text:" + DIMENSION + ",image:" + DIMENSION));
         ClusteredVectors data = new ClusteredVectors(12, DIMENSION, 30, 0.9f);
