@@ -212,7 +212,7 @@ public final class ThroughputBench {
         private final long wallStart = System.nanoTime();
         private final long cpuStart = processCpuNanos();
         private final long[] machineStart = machineTicks();
-        private final long[] threadsStart = threadCpuNanos();
+        private final Map<Long, Long> threadsStart = threadCpuNanos();
         private final long[] gcStart = gcCounts();
 
         double seconds() {
@@ -228,9 +228,8 @@ public final class ThroughputBench {
             double stolen = (double) (machine[2] - machineStart[2]) / Math.max(1, machine[1] - machineStart[1])
                     * Runtime.getRuntime().availableProcessors();
             double process = (processCpuNanos() - cpuStart) / 1e9 / seconds;
-            long[] threads = threadCpuNanos();
-            double model = (threads[0] - threadsStart[0]) / 1e9 / seconds;
-            double stream = (threads[1] - threadsStart[1]) / 1e9 / seconds;
+            double model = cpuNanosSinceStart(0) / 1e9 / seconds;
+            double stream = cpuNanosSinceStart(1) / 1e9 / seconds;
             return String.format(Locale.ROOT, "%.2f cores of this JVM (model thread %.2f, stream thread %.2f, the rest %.2f) "
                     + "and %.2f of the machine busy (%.3f of it stolen by the host)", process, model, stream, process - model - stream,
                     machineBusy, stolen);
@@ -255,23 +254,47 @@ public final class ThroughputBench {
 
         /** CPU time of the model thread(s) since creation. */
         long modelCpuNanos() {
-            return threadCpuNanos()[0] - threadsStart[0];
+            return cpuNanosSinceStart(0);
         }
 
-        /** CPU time so far of the model thread(s) and the stream thread(s), by name; threads that ended are not counted. */
-        private static long[] threadCpuNanos() {
-            long[] sums = new long[2];
-            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info == null) {
-                    continue;
-                }
-                int group = info.getThreadName().startsWith("pairstream-model") ? 0 : IdleModelSampler.isStreamThread(info.getThreadName()) ? 1 : -1;
-                long cpu = group < 0 ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    sums[group] += cpu;
+        /**
+         * CPU time since creation of the threads of a group (0: the model's, 1: the stream's) alive
+         * now: a thread that ended meanwhile (the model alone's, just before a burst) counts neither
+         * at the start nor at the end.
+         */
+        private long cpuNanosSinceStart(int group) {
+            long sum = 0;
+            for (Map.Entry<Long, Long> thread : threadCpuNanos().entrySet()) {
+                if (groupOf(thread.getKey()) == group) {
+                    sum += thread.getValue() - threadsStart.getOrDefault(thread.getKey(), 0L);
                 }
             }
-            return sums;
+            return sum;
+        }
+
+        /** CPU time so far of each model and stream thread alive, by thread id. */
+        private static Map<Long, Long> threadCpuNanos() {
+            Map<Long, Long> cpu = new HashMap<>();
+            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                if (info == null || group(info.getThreadName()) < 0) {
+                    continue;
+                }
+                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    cpu.put(info.getThreadId(), nanos);
+                }
+            }
+            return cpu;
+        }
+
+        private static int groupOf(long threadId) {
+            ThreadInfo info = THREADS.getThreadInfo(threadId);
+            return info == null ? -1 : group(info.getThreadName());
+        }
+
+        /** 0 for a model thread, 1 for a stream thread, -1 for the others. */
+        private static int group(String threadName) {
+            return threadName.startsWith("pairstream-model") ? 0 : IdleModelSampler.isStreamThread(threadName) ? 1 : -1;
         }
 
         private static long processCpuNanos() {
