@@ -212,7 +212,7 @@ public final class ThroughputBench {
         private final long wallStart = System.nanoTime();
         private final long cpuStart = processCpuNanos();
         private final long[] machineStart = machineTicks();
-        private final Map<Long, Long> threadsStart = threadCpuNanos();
+        private final Map<Long, ThreadCpu> threadsStart = threadCpuNanos();
         private final long[] gcStart = gcCounts();
 
         double seconds() {
@@ -264,37 +264,31 @@ public final class ThroughputBench {
          */
         private long cpuNanosSinceStart(int group) {
             long sum = 0;
-            for (Map.Entry<Long, Long> thread : threadCpuNanos().entrySet()) {
-                if (groupOf(thread.getKey()) == group) {
-                    sum += thread.getValue() - threadsStart.getOrDefault(thread.getKey(), 0L);
+            for (Map.Entry<Long, ThreadCpu> thread : threadCpuNanos().entrySet()) {
+                if (thread.getValue().group() == group) {
+                    ThreadCpu start = threadsStart.get(thread.getKey());
+                    sum += thread.getValue().nanos() - (start == null ? 0 : start.nanos());
                 }
             }
             return sum;
         }
 
-        /** CPU time so far of each model and stream thread alive, by thread id. */
-        private static Map<Long, Long> threadCpuNanos() {
-            Map<Long, Long> cpu = new HashMap<>();
+        /** A model or stream thread's group (0 or 1) and its CPU time so far. */
+        private record ThreadCpu(int group, long nanos) {
+        }
+
+        /** Each model and stream thread alive, by thread id. */
+        private static Map<Long, ThreadCpu> threadCpuNanos() {
+            Map<Long, ThreadCpu> cpu = new HashMap<>();
             for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info == null || group(info.getThreadName()) < 0) {
-                    continue;
-                }
-                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+                String name = info == null ? "" : info.getThreadName();
+                int group = name.startsWith("pairstream-model") ? 0 : IdleModelSampler.isStreamThread(name) ? 1 : -1;
+                long nanos = group < 0 ? -1 : THREADS.getThreadCpuTime(info.getThreadId());
                 if (nanos > 0) {
-                    cpu.put(info.getThreadId(), nanos);
+                    cpu.put(info.getThreadId(), new ThreadCpu(group, nanos));
                 }
             }
             return cpu;
-        }
-
-        private static int groupOf(long threadId) {
-            ThreadInfo info = THREADS.getThreadInfo(threadId);
-            return info == null ? -1 : group(info.getThreadName());
-        }
-
-        /** 0 for a model thread, 1 for a stream thread, -1 for the others. */
-        private static int group(String threadName) {
-            return threadName.startsWith("pairstream-model") ? 0 : IdleModelSampler.isStreamThread(threadName) ? 1 : -1;
         }
 
         private static long processCpuNanos() {

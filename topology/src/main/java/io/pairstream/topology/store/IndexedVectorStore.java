@@ -279,13 +279,14 @@ final class IndexedVectorStore implements VectorStore {
         int[] excluded = request.excluded().stream().mapToInt(table::ordinal).filter(ordinal -> ordinal >= 0).sorted().toArray();
         Predicate<ItemMetadata> filter = request.filter();
         String version = request.modelVersion();
-        Predicate<ItemMetadata> metadataTest = version == null || table.allOfVersion(version) ? filter
-                : filter == SearchRequest.ACCEPT_ALL ? metadata -> version.equals(metadata.modelVersion())
-                : metadata -> version.equals(metadata.modelVersion()) && filter.test(metadata);
-        if (metadataTest == SearchRequest.ACCEPT_ALL) {
+        boolean checkVersion = version != null && !table.allOfVersion(version);
+        boolean checkFilter = filter != SearchRequest.ACCEPT_ALL;
+        if (!checkVersion && !checkFilter) {
             return excluded.length == 0 ? ordinal -> true : ordinal -> Arrays.binarySearch(excluded, ordinal) < 0;
         }
-        return ordinal -> Arrays.binarySearch(excluded, ordinal) < 0 && metadataTest.test(table.metadata(ordinal));
+        return ordinal -> Arrays.binarySearch(excluded, ordinal) < 0
+                && (!checkVersion || version.equals(table.metadata(ordinal).modelVersion()))
+                && (!checkFilter || filter.test(table.metadata(ordinal)));
     }
 
     /** Adds the item to the table and the indexes; returns the list each vector was filed under. */

@@ -2,12 +2,9 @@ package io.pairstream.topology.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pairstream.topology.StandaloneStores;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +25,7 @@ class HubnessLedgerTest {
 
     @BeforeEach
     void open() {
-        store = HubnessLedger.storeBuilder("hubness-test", WINDOW).withLoggingDisabled().build();
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "hubness-ledger-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties, new TaskId(0, 0),
-                stateDirectory.toFile());
-        store.init(context.getStateStoreContext(), store);
+        store = StandaloneStores.open(HubnessLedger.storeBuilder("hubness-test", WINDOW).withLoggingDisabled().build(), stateDirectory);
         ledger = new HubnessLedger(store, WINDOW);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pairstream.topology.StandaloneStores;
 import io.pairstream.topology.vector.VectorUtil;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -524,14 +521,7 @@ class VectorStoreTest {
                 VectorStoreConfig.PROBES_CONFIG, 8,
                 VectorStoreConfig.TRAINING_SIZE_CONFIG, 2_000));
         settings.putAll(overrides);
-        VectorStore opened = VectorStores.vectorStoreBuilder(STORE, settings).withLoggingDisabled().build();
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "vector-store-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(properties, new TaskId(0, 0),
-                directory.toFile());
-        opened.init(context.getStateStoreContext(), opened);
-        return opened;
+        return StandaloneStores.open(VectorStores.vectorStoreBuilder(STORE, settings).withLoggingDisabled().build(), directory);
     }
 
     private List<float[]> putAll(ClusteredVectors data, int n) {
