@@ -8,6 +8,7 @@ import io.pairstream.schemas.records.RejectedPair;
 import io.pairstream.schemas.serde.AvroDeserializer;
 import io.pairstream.schemas.serde.AvroSerdes;
 import io.pairstream.topology.align.AlignmentProcessor;
+import io.pairstream.topology.clock.StageClock;
 import io.pairstream.topology.config.BatchSettings;
 import io.pairstream.topology.config.CurationConfig;
 import io.pairstream.topology.config.TopicNames;
@@ -89,9 +90,15 @@ public final class CurationTopology {
      * (e.g. {@code schema.registry.url}).
      */
     public static Topology build(CurationConfig config, ClipModel model, Map<String, ?> serdeConfig) {
+        return build(config, model, serdeConfig, StageClock.SYSTEM);
+    }
+
+    /** The same with the stages reading {@code clock} ({@link StageClock#SYSTEM} in the service; a test's moves with its driver). */
+    public static Topology build(CurationConfig config, ClipModel model, Map<String, ?> serdeConfig, StageClock clock) {
         Objects.requireNonNull(config, "config cannot be null");
         Objects.requireNonNull(model, "model cannot be null");
         Objects.requireNonNull(serdeConfig, "serdeConfig cannot be null");
+        Objects.requireNonNull(clock, "clock cannot be null");
         TopicNames topics = config.topics();
         BatchSettings batching = config.batching();
         AvroDeserializer<ImageTextPair> pairs = new AvroDeserializer<>(null, ImageTextPair.class);
@@ -102,16 +109,16 @@ public final class CurationTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topics.rawPairs());
         topology.addProcessor(INTAKE, IntakeCounter::new, SOURCE);
-        topology.addProcessor(DECODE, () -> new DecodeProcessor(decoder, EMBED, DEAD_LETTERS), SOURCE);
-        topology.addProcessor(EMBED, () -> new EmbedBatchProcessor(model, decoder, batching, EMBED_BUFFER, SEARCH, DEAD_LETTERS),
+        topology.addProcessor(DECODE, () -> new DecodeProcessor(decoder, EMBED, DEAD_LETTERS, clock), SOURCE);
+        topology.addProcessor(EMBED, () -> new EmbedBatchProcessor(model, decoder, batching, EMBED_BUFFER, SEARCH, DEAD_LETTERS, clock),
                 DECODE);
         SearchFields fields = new SearchFields(TEXT_FIELD, IMAGE_FIELD);
         topology.addProcessor(SEARCH, () -> new SearchProcessor(VECTOR_STORE,
                 BatchSearcher.forStages(fields, config.alignment(), config.selection(), config.quality())), EMBED);
-        topology.addProcessor(ALIGN, () -> new AlignmentProcessor(VECTOR_STORE, config.alignment(), SELECT, REJECTED, QUALITY),
+        topology.addProcessor(ALIGN, () -> new AlignmentProcessor(VECTOR_STORE, config.alignment(), SELECT, REJECTED, QUALITY, clock),
                 SEARCH);
         topology.addProcessor(SELECT, () -> new SelectProcessor(VECTOR_STORE, HUBNESS_LEDGER, TEXT_FIELD, IMAGE_FIELD,
-                config.selection(), config.quality(), POSITIVES, INSERT, QUALITY), ALIGN);
+                config.selection(), config.quality(), POSITIVES, INSERT, QUALITY, clock), ALIGN);
         topology.addProcessor(INSERT, () -> new InsertProcessor(VECTOR_STORE, TEXT_FIELD, IMAGE_FIELD, inlineImages, QUALITY), SELECT);
         topology.addProcessor(DEAD_LETTERS, QualityTap::new, DECODE, EMBED);
         topology.addProcessor(REJECTED, QualityTap::new, ALIGN);

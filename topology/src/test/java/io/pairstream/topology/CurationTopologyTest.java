@@ -57,6 +57,7 @@ class CurationTopologyTest {
     Path stateDir;
 
     private final ConceptClipModel model = new ConceptClipModel();
+    private final DriverClock clock = new DriverClock(START);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, PositivePair> positives;
@@ -91,7 +92,7 @@ class CurationTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "curation-topology-test");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("run-" + System.nanoTime()).toString());
-        driver = new TopologyTestDriver(CurationTopology.build(CurationConfig.of(settings), model, SERDE), props, START);
+        driver = new TopologyTestDriver(CurationTopology.build(CurationConfig.of(settings), model, SERDE, clock), props, START);
         pairSerializer = new AvroSerializer<>();
         pairSerializer.configure(SERDE, false);
         raw = driver.createInputTopic("pairs.raw", new ByteArraySerializer(), new ByteArraySerializer());
@@ -274,7 +275,7 @@ class CurationTopologyTest {
             String caption = i == 12 || i == 25 ? "a " + concepts[(i + 1) % 3] : (i % 2 == 0 ? "a photo of a " : "a ") + concept;
             send(concept + "-" + i, concept + ":" + i, caption);
         }
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
         List<String> outcomes = new ArrayList<>(positives.readValuesToList().stream()
                 .map(p -> p.getAnchorId() + ">" + p.getPositiveId() + ":" + p.getStrategy() + "#" + p.getRank()).toList());
         rejected.readValuesToList().forEach(r -> outcomes.add("rejected " + r.getPairId() + " " + r.getReason()));
@@ -291,7 +292,7 @@ class CurationTopologyTest {
         send("unreadable", "no image bytes", "a cat");
         raw.pipeInput("garbage".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
 
-        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        clock.advance(driver, Duration.ofSeconds(10));
 
         PairQualityWindow window = metrics.readValue();
         assertEquals(9, window.getRecordsIn());
@@ -313,7 +314,7 @@ class CurationTopologyTest {
         assertEquals(model.version(), window.getModelVersion());
         assertEquals(2, deadLetters.readValuesToList().size());
 
-        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        clock.advance(driver, Duration.ofSeconds(10));
         assertTrue(metrics.isEmpty(), "a window that saw nothing is not written");
     }
 

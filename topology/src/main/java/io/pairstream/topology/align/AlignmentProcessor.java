@@ -2,6 +2,7 @@ package io.pairstream.topology.align;
 
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.RejectedPair;
+import io.pairstream.topology.clock.StageClock;
 import io.pairstream.topology.config.AlignmentSettings;
 import io.pairstream.topology.embed.EmbeddedPair;
 import io.pairstream.topology.quality.QualityEvent;
@@ -25,12 +26,15 @@ public final class AlignmentProcessor implements Processor<String, SearchedPair,
     private final String acceptedChild;
     private final String rejectedChild;
     private final String qualityChild;
+    private final StageClock clock;
     private ProcessorContext<Object, Object> context;
     private VectorStore store;
 
+    /** {@code clock} stamps rejected pairs. */
     public AlignmentProcessor(String storeName, AlignmentSettings settings, String acceptedChild, String rejectedChild,
-                              String qualityChild) {
+                              String qualityChild, StageClock clock) {
         this.storeName = storeName;
+        this.clock = clock;
         this.judge = new AlignmentJudge(settings);
         this.settings = settings;
         this.acceptedChild = acceptedChild;
@@ -70,7 +74,7 @@ public final class AlignmentProcessor implements Processor<String, SearchedPair,
                 .setSource(pair.getSource())
                 .setModelVersion(embedded.modelVersion())
                 .setEventTime(pair.getEventTime())
-                .setRejectedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .setRejectedAt(Instant.ofEpochMilli(clock.wallClockMillis()))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.pairstream.topology.embed;
 
+import io.pairstream.topology.clock.StageClock;
 import io.pairstream.topology.config.BatchSettings;
 import io.pairstream.topology.ingest.DeadLetters;
 import io.pairstream.topology.ingest.IncomingPair;
@@ -38,10 +39,17 @@ import org.slf4j.LoggerFactory;
  * <p>With {@link BatchSettings#pipelined()} the model embeds batches on its own thread while the
  * stream thread forwards earlier ones, in input order: a full batch goes to the model before
  * finished ones are forwarded, and a batch is forwarded once it is done and a record or a linger
- * tick comes (though not while the model would idle for it as the next batch fills in a burst), or,
- * waited for, when two more are in flight behind it. When the
- * oldest waiting record has waited a linger, what waits is embedded and everything is forwarded. An item the model rejects is
- * dead-lettered alone; the rest of its batch goes on.
+ * tick comes, or, waited for, when two more are in flight behind it. While the model has no batch
+ * queued behind the one it embeds, the next batch is filled first if, at the pace its records
+ * have come, that takes no longer than forwarding one does: in a burst its records already wait in
+ * the task's queue, and forwarding first left the model idle. When the oldest waiting record has
+ * waited a linger, what waits is embedded and everything is forwarded. An item the model rejects
+ * is dead-lettered alone; the rest of its batch goes on.
+ *
+ * <p>How long records have waited is read from the {@link StageClock}, not from the task's
+ * wall-clock time, which a run of the task that waited on the model leaves a linger behind: timed by
+ * it, a burst's records looked a linger old at the next tick, and everything in flight was forwarded
+ * with the model left idle, once or twice a second.
  */
 public final class EmbedBatchProcessor implements Processor<String, IncomingPair, Object, Object> {
 
@@ -49,12 +57,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
 
     /** Batches that may be in flight on the model thread when a full batch comes. */
     private static final int MAX_IN_FLIGHT = 2;
-    /**
-     * How long finished batches may be held while the next one fills for an idle model: in a burst
-     * the records of the next batch already wait in the task's queue and fill it at once, and a
-     * stream slower than this is not held up.
-     */
-    private static final long FILLING_GRACE_NANOS = 10_000_000L;
+    /** The weight of the latest forward in the running estimate of how long one takes. */
+    private static final double FORWARD_ESTIMATE_WEIGHT = 0.125;
 
     /** A batch handed to the model: its buffer offsets, its pairs, and their embeddings to come. */
     private record PendingBatch(List<Long> offsets, List<IncomingPair> pairs, Future<ModelRunner.Embeddings> embeddings) {
@@ -71,19 +75,28 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     private ModelRunner runner;
     /** Batches handed to the model and not yet forwarded, oldest first. */
     private final Deque<PendingBatch> inFlight = new ArrayDeque<>();
+    private final StageClock clock;
     private int waiting;
     private long awaitedNanos;
+    /** A running estimate of how long forwarding a finished batch takes, in {@link StageClock#nanoTime}. */
+    private double forwardNanos;
+    /** Time spent forwarding since the oldest waiting record arrived, left out of the pace the waiting records came at. */
+    private long forwardedWhileWaitingNanos;
+    /** Linger ticks that found records waiting or batches in flight, embedded the one and forwarded everything. */
+    private long lingerDrains;
     private long startNanos;
-    /** Wall-clock time the oldest waiting record arrived (or the task started with some waiting). */
-    private long waitingSince;
-    /** {@link System#nanoTime()} when the oldest waiting record arrived. */
-    private long fillingSinceNanos;
+    /** When the oldest waiting record arrived (or the task started with some waiting), in {@link StageClock#nanoTime}. */
+    private long oldestWaitingNanos;
+    /** When the last batch was handed to the model (or the task started), in {@link StageClock#nanoTime}. */
+    private long lastBatchNanos;
     /** Buffered records from this offset on wait for a batch; those below it are pending (or gone): batches seek here. */
     private long firstWaiting;
 
+    /** {@code clock} times the linger, the pace records come at and forwards, and stamps dead letters. */
     public EmbedBatchProcessor(ClipModel model, PairDecoder decoder, BatchSettings batching, String bufferStoreName,
-                               String embeddedChild, String deadLetterChild) {
+                               String embeddedChild, String deadLetterChild, StageClock clock) {
         this.model = model;
+        this.clock = clock;
         this.decoder = decoder;
         this.batching = batching;
         this.bufferStoreName = bufferStoreName;
@@ -96,6 +109,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         this.context = context;
         this.buffer = context.getStateStore(bufferStoreName);
         this.startNanos = System.nanoTime();
+        this.lastBatchNanos = clock.nanoTime();
+        this.oldestWaitingNanos = lastBatchNanos;
         this.runner = new ModelRunner(model, batching.pipelined() ? "pairstream-model-" + context.taskId() : null);
         // After a restart the restored buffer may already hold records, including any that were pending.
         try (KeyValueIterator<Long, SourceRecord> all = buffer.all()) {
@@ -105,7 +120,6 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
                 waiting++;
             }
         }
-        waitingSince = context.currentSystemTimeMs();
         context.schedule(batching.linger(), PunctuationType.WALL_CLOCK_TIME, this::linger);
     }
 
@@ -114,8 +128,8 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
         SourceRecord source = record.value().source();
         buffer.put(source.offset(), source);
         if (waiting++ == 0) {
-            waitingSince = context.currentSystemTimeMs();
-            fillingSinceNanos = System.nanoTime();
+            oldestWaitingNanos = clock.nanoTime();
+            forwardedWhileWaitingNanos = 0;
         }
         // The model first: a full batch goes to it before the stream thread takes on finished ones.
         if (waiting >= batching.size()) {
@@ -132,14 +146,18 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     /**
      * The linger tick: forwards the batches the model has finished. Once the oldest waiting record
      * has waited a whole linger the stream is slow, so the stream thread can afford to wait: it
-     * embeds what waits and forwards everything in flight.
+     * embeds what waits and forwards everything in flight. The tick's own wall-clock time is not
+     * used to tell how long they waited (see the class comment).
      */
-    private void linger(long now) {
+    private void linger(long tickMillis) {
         forwardFinished(false);
         // The store, not the counter, says what waits: records restored into it count from the task's start.
-        if (now - waitingSince < batching.linger().toMillis()) {
+        // With nothing waiting, what is in flight is forwarded once the last batch has been a linger on the model.
+        long since = waiting > 0 ? oldestWaitingNanos : lastBatchNanos;
+        if (clock.nanoTime() - since < batching.linger().toNanos()) {
             return;
         }
+        lingerDrains += waiting > 0 || !inFlight.isEmpty() ? 1 : 0;
         startBatch();
         while (!inFlight.isEmpty()) {
             forward(inFlight.poll());
@@ -148,29 +166,34 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
 
     /**
      * Forwards, in order, the batches at the head of the queue that the model has finished. With
-     * {@code mayHold}, not while the model has nothing else to embed and the next batch is filling
-     * fast: forwarding a batch takes the stream thread about as long as the model takes to embed
-     * one, and no record can join the next batch meanwhile, so forwarding first would leave the
-     * model idle for that long. Records that arrive slower than {@link #FILLING_GRACE_NANOS} are
-     * not held for.
+     * {@code mayHold}, not while the next batch should be filled first ({@link #fillFirst}).
      */
     private void forwardFinished(boolean mayHold) {
-        while (!inFlight.isEmpty() && inFlight.peek().embeddings().isDone() && !(mayHold && fillingForIdleModel())) {
+        while (!inFlight.isEmpty() && inFlight.peek().embeddings().isDone() && !(mayHold && fillFirst())) {
             forward(inFlight.poll());
         }
     }
 
-    /** Whether the model has finished everything handed to it while the next batch has been filling for less than the grace. */
-    private boolean fillingForIdleModel() {
-        if (!batching.pipelined() || waiting == 0 || System.nanoTime() - fillingSinceNanos >= FILLING_GRACE_NANOS) {
+    /**
+     * Whether to take the next records before forwarding a finished batch: the model has no batch
+     * queued behind the one it embeds (if any), so a forward, about as long as an embedding, would
+     * leave it idle unless the next batch goes to it first; and at the pace the waiting records
+     * came, the rest of the batch comes sooner than a forward ends. A slow stream's records are
+     * not held for, and a batch held when its stream stops is forwarded at the next linger tick.
+     */
+    private boolean fillFirst() {
+        if (!batching.pipelined() || waiting == 0) {
             return false;
         }
+        int unfinished = 0;
         for (PendingBatch batch : inFlight) {
-            if (!batch.embeddings().isDone()) {
-                return false;
-            }
+            unfinished += batch.embeddings().isDone() ? 0 : 1;
         }
-        return true;
+        if (unfinished > 1) {
+            return false;
+        }
+        double filling = clock.nanoTime() - oldestWaitingNanos - forwardedWhileWaitingNanos;
+        return filling / waiting * (batching.size() - waiting) <= forwardNanos;
     }
 
     /**
@@ -196,7 +219,7 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
             firstWaiting = last + 1;
         }
         waiting = 0;
-        waitingSince = context.currentSystemTimeMs();
+        lastBatchNanos = clock.nanoTime();
         if (!batch.isEmpty()) {
             List<byte[]> images = new ArrayList<>(batch.size());
             List<String> captions = new ArrayList<>(batch.size());
@@ -225,8 +248,10 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
             return;
         }
         long start = System.nanoTime();
+        long called = clock.nanoTime();
         ModelRunner.Embeddings embeddings = ModelRunner.await(batch.embeddings());
         awaitedNanos += System.nanoTime() - start;
+        long forwardStart = clock.nanoTime();
         String version = model.version();
         List<EmbeddedPair> embedded = new ArrayList<>(batch.pairs().size());
         long timestamp = 0;
@@ -245,10 +270,13 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
             context.forward(new Record<>(null, new EmbeddedBatch(embedded), timestamp), embeddedChild);
         }
         batch.offsets().forEach(buffer::delete);
+        long end = clock.nanoTime();
+        forwardNanos = forwardNanos == 0 ? end - forwardStart : forwardNanos + FORWARD_ESTIMATE_WEIGHT * (end - forwardStart - forwardNanos);
+        forwardedWhileWaitingNanos += waiting > 0 ? end - called : 0;
     }
 
     private void deadLetter(SourceRecord source, Stage stage, Throwable error) {
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant now = Instant.ofEpochMilli(clock.wallClockMillis());
         context.forward(new Record<>(source.key(), DeadLetters.of(source, stage, error, now), source.timestamp()), deadLetterChild);
     }
 
@@ -256,9 +284,9 @@ public final class EmbedBatchProcessor implements Processor<String, IncomingPair
     @Override
     public void close() {
         if (runner != null) {
-            LOG.info("Embedded {} batches in {} s ({} s of its CPU) on the model thread; the stream thread waited {} s for them over {} s",
-                    runner.batches(), seconds(runner.busyNanos()), seconds(runner.cpuNanos()), seconds(awaitedNanos),
-                    seconds(System.nanoTime() - startNanos));
+            LOG.info("Embedded {} batches in {} s ({} s of its CPU) on the model thread; the stream thread waited {} s for them over {} s; "
+                    + "{} linger ticks embedded what waited and forwarded everything", runner.batches(), seconds(runner.busyNanos()),
+                    seconds(runner.cpuNanos()), seconds(awaitedNanos), seconds(System.nanoTime() - startNanos), lingerDrains);
             runner.close();
         }
         inFlight.clear();

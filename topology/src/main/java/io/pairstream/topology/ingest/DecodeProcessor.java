@@ -1,5 +1,6 @@
 package io.pairstream.topology.ingest;
 
+import io.pairstream.topology.clock.StageClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +20,13 @@ public final class DecodeProcessor implements Processor<byte[], byte[], Object, 
     private final PairDecoder decoder;
     private final String validChild;
     private final String deadLetterChild;
+    private final StageClock clock;
     private ProcessorContext<Object, Object> context;
 
-    public DecodeProcessor(PairDecoder decoder, String validChild, String deadLetterChild) {
+    /** {@code clock} stamps dead letters. */
+    public DecodeProcessor(PairDecoder decoder, String validChild, String deadLetterChild, StageClock clock) {
         this.decoder = decoder;
+        this.clock = clock;
         this.validChild = validChild;
         this.deadLetterChild = deadLetterChild;
     }
@@ -39,7 +43,7 @@ public final class DecodeProcessor implements Processor<byte[], byte[], Object, 
             IncomingPair incoming = decoder.decode(source);
             context.forward(record.withKey(incoming.pair().getId()).withValue(incoming), validChild);
         } catch (PairDecoder.DecodeFailure failure) {
-            Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            Instant now = Instant.ofEpochMilli(clock.wallClockMillis());
             context.forward(record.withValue(DeadLetters.of(source, failure.stage(), failure.error(), now)), deadLetterChild);
         }
     }

@@ -2,6 +2,7 @@ package io.pairstream.topology.select;
 
 import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.records.PositivePair;
+import io.pairstream.topology.clock.StageClock;
 import io.pairstream.topology.config.PositiveStrategy;
 import io.pairstream.topology.config.QualitySettings;
 import io.pairstream.topology.config.SelectionSettings;
@@ -33,14 +34,17 @@ public final class SelectProcessor implements Processor<String, SearchedPair, Ob
     private final String positivesChild;
     private final String insertChild;
     private final String qualityChild;
+    private final StageClock clock;
     private final Map<PositiveStrategy, SimilarityPercentiles> percentiles = new EnumMap<>(PositiveStrategy.class);
     private ProcessorContext<Object, Object> context;
     private VectorStore store;
     private HubnessLedger ledger;
 
+    /** {@code clock} stamps the positive pairs as they are emitted. */
     public SelectProcessor(String storeName, String ledgerName, String textField, String imageField, SelectionSettings settings,
-                           QualitySettings quality, String positivesChild, String insertChild, String qualityChild) {
+                           QualitySettings quality, String positivesChild, String insertChild, String qualityChild, StageClock clock) {
         this.storeName = storeName;
+        this.clock = clock;
         this.ledgerName = ledgerName;
         this.settings = settings;
         this.quality = quality;
@@ -62,7 +66,7 @@ public final class SelectProcessor implements Processor<String, SearchedPair, Ob
     public void process(Record<String, SearchedPair> record) {
         EmbeddedPair anchor = record.value().pair();
         Selection selection = selector.select(record.value(), store, ledger);
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant now = Instant.ofEpochMilli(clock.wallClockMillis());
         for (ChosenPositive chosen : selection.positives()) {
             PositivePair pair = pair(anchor, chosen, now);
             context.forward(record.withKey(anchor.id() + "|" + chosen.positive().id()).withValue(pair), positivesChild);

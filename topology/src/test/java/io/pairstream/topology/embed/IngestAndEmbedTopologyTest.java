@@ -8,6 +8,7 @@ import io.pairstream.schemas.records.ImageTextPair;
 import io.pairstream.schemas.registry.MockSchemaRegistry;
 import io.pairstream.schemas.serde.AvroDeserializer;
 import io.pairstream.schemas.serde.AvroSerializer;
+import io.pairstream.topology.DriverClock;
 import io.pairstream.topology.config.BatchSettings;
 import io.pairstream.topology.ingest.DecodeProcessor;
 import io.pairstream.topology.ingest.PairDecoder;
@@ -66,6 +67,7 @@ class IngestAndEmbedTopologyTest {
     private HashingClipModel model = new HashingClipModel();
     /** Batches of three, each embedded and forwarded at once unless a test pipelines them. */
     private BatchSettings batching = new BatchSettings(3, Duration.ofSeconds(1), false);
+    private final DriverClock clock = new DriverClock(START);
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, String> embedded;
@@ -97,9 +99,9 @@ class IngestAndEmbedTopologyTest {
 
         Topology topology = new Topology();
         topology.addSource("raw", new ByteArrayDeserializer(), new ByteArrayDeserializer(), "pairs.raw");
-        topology.addProcessor("decode", () -> new DecodeProcessor(decoder, "embed", "dlq"), "raw");
+        topology.addProcessor("decode", () -> new DecodeProcessor(decoder, "embed", "dlq", clock), "raw");
         topology.addProcessor("embed", () -> new EmbedBatchProcessor(model, decoder, batching,
-                "embed-buffer", "unbatch", "dlq"), "decode");
+                "embed-buffer", "unbatch", "dlq", clock), "decode");
         topology.addProcessor("unbatch", Unbatch::new, "embed");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("embed-buffer"), Serdes.Long(), new SourceRecordSerde()), "embed");
         topology.addSink("embedded", "embedded.out", new StringSerializer(),
@@ -223,7 +225,7 @@ class IngestAndEmbedTopologyTest {
         List<String> early = ids(embedded.readValuesToList());
         assertTrue(List.of(List.of(), List.of("p0", "p1", "p2"), List.of("p0", "p1", "p2", "p3", "p4", "p5")).contains(early),
                 early.toString());
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
 
         List<String> all = new ArrayList<>(early);
         all.addAll(ids(embedded.readValuesToList()));
@@ -250,7 +252,7 @@ class IngestAndEmbedTopologyTest {
         send(pair("p4", "a boot", new byte[] {5}));
         send(pair("p5", "a boot", new byte[] {6}));
         gated.awaitFinished(1);
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
         assertEquals(List.of("p0", "p1", "p2", "p3", "p4", "p5"), ids(embedded.readValuesToList()));
         assertEquals(List.of(3, 3), gated.imageBatchSizes());
     }
@@ -270,7 +272,7 @@ class IngestAndEmbedTopologyTest {
         assertTrue(embedded.isEmpty());
 
         gated.open();
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
 
         assertEquals(List.of("p0", "p1", "p2", "p3"), ids(embedded.readValuesToList()));
         assertEquals(List.of(), keys(store));
@@ -281,9 +283,29 @@ class IngestAndEmbedTopologyTest {
         send(pair("p0", "a boot", new byte[] {1}));
         assertTrue(embedded.isEmpty());
 
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
 
         assertEquals(List.of("p0|hashing-test-model@1|16,16"), embedded.readValuesToList());
+    }
+
+    /**
+     * Kafka Streams reads the task's wall-clock time once per run over many records, so a run that
+     * waited on the model can end with that time a linger behind: records that arrived in it have not
+     * waited a linger, and a burst's batches must not be drained for it.
+     */
+    @Test
+    void shouldTimeTheLingerByItsOwnClockNotByTheTasksWallClockTime() {
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), new HashingClipModel());
+        for (int i = 0; i < 4; i++) {
+            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
+        }
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertEquals(List.of(3), model.imageBatchSizes(), "p3 waited no time by the clock, so it was not embedded alone");
+
+        clock.advance(driver, Duration.ofSeconds(1));
+        assertEquals(List.of(3, 1), model.imageBatchSizes());
+        assertEquals(List.of("p0", "p1", "p2", "p3"), ids(embedded.readValuesToList()));
     }
 
     @Test
@@ -291,7 +313,7 @@ class IngestAndEmbedTopologyTest {
         byte[] garbage = {7, 7, 7, 7, 7, 7};
         raw.pipeInput("k".getBytes(StandardCharsets.UTF_8), garbage);
         send(pair("p0", "a boot", new byte[] {1}));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
 
         DeadLetter letter = deadLetters.readValue();
         assertEquals("decode", letter.getStage());
@@ -355,8 +377,8 @@ class IngestAndEmbedTopologyTest {
                     pairSerializer.serialize("pairs.raw", restored), Map.of(), "pairs.raw", 0, i, START.toEpochMilli()));
         }
 
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
+        clock.advance(driver, Duration.ofSeconds(1));
 
         assertEquals(List.of("restored-0", "restored-1"), embedded.readValuesToList().stream().map(v -> v.split("\\|")[0]).toList());
         assertEquals(0, store.approximateNumEntries());
