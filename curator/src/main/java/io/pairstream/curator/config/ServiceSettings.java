@@ -30,17 +30,17 @@ public final class ServiceSettings extends AbstractConfig {
             .define(MODEL_THREADS_CONFIG, Type.INT, 0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                     "Threads the model runs one batch on; 0 means all cores but one (at least one), leaving a core to "
                             + "the stream thread, which searches and stores one batch while the model embeds the next.")
-            .define(MODEL_DEDICATED_CORES_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+            .define(MODEL_DEDICATED_CORES_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
                     "On Linux, give the model's threads the last model.threads cores to themselves and every other thread "
                             + "of the service (the stream thread, the Kafka clients, the embedded broker) the other cores, so the "
-                            + "stream never preempts the model. Ignored when model.threads leaves no core over. Off by default: "
-                            + "on 2 cores the model then waits for the crowded other core as long as it was preempted before "
-                            + "(see the README's throughput figures).")
+                            + "stream never preempts the model; the stream threads that feed the model keep its priority there "
+                            + "(see model.others.nice). Ignored when model.threads leaves no core over.")
             .define(MODEL_OTHERS_NICE_CONFIG, Type.INT, 19, ConfigDef.Range.between(0, 19), Importance.MEDIUM,
-                    "On Linux, the nice value of every thread of the service but the model's (the stream thread, the Kafka "
-                            + "clients, the JVM's own, the embedded broker), so the scheduler never makes the model wait for a "
-                            + "core they want and they take the time it leaves. 0 leaves every thread as it is. On a machine "
-                            + "shared with other work, the service's non-model threads then yield to it too."))));
+                    "On Linux, the nice value of every thread of the service but the model's (the Kafka clients, the JVM's "
+                            + "own, the embedded broker, and the stream threads unless model.dedicated.cores keeps them at the "
+                            + "model's), so the scheduler never makes the model or its feeders wait for a core they want and the "
+                            + "rest take the time they leave. 0 leaves every thread as it is. On a machine shared with other "
+                            + "work, the service's other threads then yield to it too."))));
 
     private ServiceSettings(Map<String, ?> props) {
         super(CONFIG, props, false);

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * inherit the nice value of the thread that starts them, and only a privileged process may lower
  * a nice value again: a model thread started later by a lowered thread (a task moved back to this
  * instance) is raised back where the process may, and otherwise runs at the others' value, as if
- * this were off. Closing restores what the process may restore.
+ * this were off. A feeder, a stream thread handing the model batches, keeps the model's value
+ * where {@link ModelPlacement} says (when the model has cores of its own). Closing restores what
+ * the process may restore.
  */
 final class ModelPriority implements AutoCloseable {
 
@@ -31,6 +33,8 @@ final class ModelPriority implements AutoCloseable {
     private final int othersNice;
     private final int modelNice;
     private final Set<Integer> modelThreads = ConcurrentHashMap.newKeySet();
+    /** Threads that hand the model its batches and keep its priority (see {@link ModelPlacement#feederStarted}). */
+    private final Set<Integer> feeders = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Integer> lowered = new HashMap<>();
 
     private ModelPriority(LinuxThreads threads, int othersNice, int modelNice) {
@@ -72,11 +76,25 @@ final class ModelPriority implements AutoCloseable {
         lowerOthers();
     }
 
-    /** Sets every thread of this process tree that is not the model's to the others' nice value. */
+    /**
+     * Keeps the calling thread at the model's nice value, now and when the others are lowered;
+     * a thread already lowered is raised back where the process may.
+     */
+    synchronized void feederStarted() {
+        int thread = LinuxThreads.currentThreadId();
+        feeders.add(thread);
+        int nice = threads.nice(0);
+        if (nice > modelNice && !threads.setNice(0, modelNice)) {
+            LOG.warn("Thread {} feeds the model at nice {}, and this process may not set it back to the model's {}", thread, nice,
+                    modelNice);
+        }
+    }
+
+    /** Sets every thread of this process tree that is neither the model's nor a feeder to the others' nice value. */
     synchronized void lowerOthers() {
         int count = LinuxThreads.changeEachThread(thread -> {
             int nice = threads.nice(thread);
-            if (modelThreads.contains(thread) || nice >= othersNice || !threads.setNice(thread, othersNice)) {
+            if (modelThreads.contains(thread) || feeders.contains(thread) || nice >= othersNice || !threads.setNice(thread, othersNice)) {
                 return false;
             }
             lowered.putIfAbsent(thread, nice);

@@ -31,6 +31,12 @@ final class PlacedModel extends ForwardingClipModel {
         return super.embedTexts(texts);
     }
 
+    @Override
+    public void feederStarted() {
+        placement.feederStarted();
+        super.feederStarted();
+    }
+
     private void placeCallingThread() {
         if (!placed.get()) {
             placement.modelThreadStarted();

@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +130,45 @@ class ModelPlacementTest {
         }
         if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
             assertEquals(before, niceOf(LinuxThreads.currentThreadId()), "closing raises them back where the process may");
+        }
+    }
+
+    @Test
+    void shouldKeepTheFeederAtTheModelsPriorityOnTheOtherCoresWhenTheModelHasCoresOfItsOwn() throws Exception {
+        BitSet allowed = assumePlaceable();
+        assumeTrue(allowed.cardinality() >= 2, "needs two cores");
+        int before = niceOf(LinuxThreads.currentThreadId());
+        assumeTrue(before < 10, "runs at nice " + before + " already");
+        ModelCores.Split expected = ModelCores.split(allowed, 1).orElseThrow();
+        try (ModelPlacement placement = ModelPlacement.of(true, 10, 1).orElseThrow()) {
+            ClipModel model = placement.wrap(new CoreRecordingModel());
+            placement.confineOthers();
+            CountDownLatch fed = new CountDownLatch(1);
+            CountDownLatch embedded = new CountDownLatch(1);
+            AtomicReference<Integer> feederNice = new AtomicReference<>();
+            AtomicReference<BitSet> feederCores = new AtomicReference<>();
+            // A stream thread: it announces itself, then hands the model batches while a model thread embeds them.
+            Thread feeder = new Thread(() -> {
+                model.feederStarted();
+                fed.countDown();
+                try {
+                    embedded.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                feederNice.set(niceOf(LinuxThreads.currentThreadId()));
+                feederCores.set(coresOfCallingThread());
+            });
+            feeder.start();
+            fed.await();
+            Thread modelThread = new Thread(() -> model.embedTexts(List.of("a caption")));
+            modelThread.start();
+            modelThread.join();
+            embedded.countDown();
+            feeder.join();
+            assertEquals(before, feederNice.get(), "the feeder keeps the model's priority");
+            assertEquals(expected.others(), feederCores.get(), "on the other cores");
+            assertEquals(10, niceOf(LinuxThreads.currentThreadId()), "every other thread yields");
         }
     }
 

@@ -32,7 +32,7 @@ final class ModelRunner implements AutoCloseable {
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
 
-    /** {@code threadName} null runs every batch on the caller's thread. */
+    /** {@code threadName} null runs every batch on the caller's thread; else the caller becomes the model's feeder. */
     ModelRunner(ClipModel model, String threadName) {
         this.model = model;
         this.thread = threadName == null ? null : Executors.newSingleThreadExecutor(task -> {
@@ -40,6 +40,9 @@ final class ModelRunner implements AutoCloseable {
             worker.setDaemon(true);
             return worker;
         });
+        if (thread != null) {
+            model.feederStarted();
+        }
     }
 
     /** Starts embedding {@code images} and {@code captions}; on the caller's thread the result is ready on return. */

@@ -25,6 +25,14 @@ public interface ClipModel extends AutoCloseable {
     /** Embeds captions. */
     List<Embedding> embedTexts(List<String> texts);
 
+    /**
+     * Called on a thread that will hand this model batches for another thread to embed (a stream
+     * thread whose batches a model thread embeds), before its first batch; the service places that
+     * thread against the model's. By default nothing happens.
+     */
+    default void feederStarted() {
+    }
+
     @Override
     void close();
 }

@@ -42,6 +42,11 @@ public abstract class ForwardingClipModel implements ClipModel {
     }
 
     @Override
+    public void feederStarted() {
+        delegate.feederStarted();
+    }
+
+    @Override
     public void close() {
         // The delegate belongs to whoever opened it.
     }
