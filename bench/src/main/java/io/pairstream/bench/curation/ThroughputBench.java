@@ -356,7 +356,6 @@ public final class ThroughputBench {
             }
             // As the service places the model's threads against the others (the broker's JVM included).
             Optional<ModelPlacement> placement = ModelPlacement.of(dedicatedCores, othersNice, ModelThreads.leavingOneCore());
-            placement.ifPresent(ModelPlacement::confineOthers);
             ClipModel placed = placement.map(p -> p.wrap(model)).orElse(model);
             TimedModel timed = new TimedModel(placed);
             try (CurationPipeline pipeline = CurationPipeline.start(

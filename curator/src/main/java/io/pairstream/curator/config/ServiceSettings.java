@@ -31,10 +31,9 @@ public final class ServiceSettings extends AbstractConfig {
                     "Threads the model runs one batch on; 0 means all cores but one (at least one), leaving a core to "
                             + "the stream thread, which searches and stores one batch while the model embeds the next.")
             .define(MODEL_DEDICATED_CORES_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
-                    "On Linux, give the model's threads the last model.threads cores to themselves and every other thread "
-                            + "of the service (the stream thread, the Kafka clients, the embedded broker) the other cores, so the "
-                            + "stream never preempts the model; the stream threads that feed the model keep its priority there "
-                            + "(see model.others.nice). Ignored when model.threads leaves no core over.")
+                    "On Linux, run the model's threads on the last model.threads cores and the stream threads that feed "
+                            + "the model on the others, at the model's priority, so neither preempts the other; the rest of the "
+                            + "service runs anywhere at model.others.nice. Ignored when model.threads leaves no core over.")
             .define(MODEL_OTHERS_NICE_CONFIG, Type.INT, 19, ConfigDef.Range.between(0, 19), Importance.MEDIUM,
                     "On Linux, the nice value of every thread of the service but the model's (the Kafka clients, the JVM's "
                             + "own, the embedded broker, and the stream threads unless model.dedicated.cores keeps them at the "

@@ -9,16 +9,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Cores of the model's own: the model's threads run on the last {@code model.threads} cores this
- * process may use, and every other thread of the service (the stream thread, the Kafka clients,
- * the JVM's own, an embedded broker's JVM) on the others. Left to the scheduler, the stream thread
- * and the broker preempted the model thread hundreds of times a second on a 2-core machine, and
- * each time they ran on its core they evicted its weights from the core's caches: the model spent
- * 10-24% more CPU per record in the pipeline than alone. On cores of its own it spends the same
- * ({@code bench/curation/throughput.sh}).
+ * process may use, and the stream threads that feed it on the others. Left to the scheduler, the
+ * stream thread preempted the model thread hundreds of times a second on a 2-core machine, or,
+ * woken on the model's core at a lower priority, queued behind it for tens of milliseconds. The
+ * rest of the service (the Kafka clients, the JVM's own threads, an embedded broker) may run on any
+ * core, at {@code model.others.nice}: it takes what the model and its feeders leave, which on 2
+ * cores is most of the model's core while the stream, not the model, is the bottleneck (the
+ * demo's small store). Confined to the other core, it cut the demo from 166 to 67 records/s.
  *
- * <p>A thread is moved to the model cores when it first embeds ({@link ModelPlacement}); threads it
- * starts (a model's worker pool) inherit them. Threads already on the model cores stay there when
- * the others are confined. {@link #close} gives every thread the cores it could use before.
+ * <p>A thread is moved to the model cores when it first embeds, and a feeder to the others when it
+ * announces itself ({@link ModelPlacement}); threads they start (a model's worker pool) inherit
+ * them. {@link #close} gives every thread the cores it could use before.
  */
 final class ModelCores implements AutoCloseable {
 
@@ -53,7 +54,7 @@ final class ModelCores implements AutoCloseable {
             }
             return split.map(s -> new ModelCores(threads, allowed, s));
         });
-        cores.ifPresentOrElse(c -> LOG.info("The model runs on cores {}, everything else on {}", c.split.model, c.split.others),
+        cores.ifPresentOrElse(c -> LOG.info("The model runs on cores {}, the stream threads that feed it on {}", c.split.model, c.split.others),
                 () -> LOG.info("The model shares the cores with the rest: {}", String.join("; ", why)));
         return cores;
     }
@@ -80,17 +81,9 @@ final class ModelCores implements AutoCloseable {
         return (BitSet) split.others.clone();
     }
 
-    /**
-     * Moves every thread of this process and of its child processes to the other cores, except
-     * threads on the model cores alone; threads they start later inherit the other cores.
-     */
-    void confineOthers() {
-        int moved = LinuxThreads.changeEachThread(thread -> {
-            BitSet current = threads.get(thread);
-            current.andNot(split.model);
-            return !current.isEmpty() && threads.set(thread, split.others);
-        });
-        LOG.debug("Confined {} threads to cores {}", moved, split.others);
+    /** Moves the calling thread, a feeder of the model, to the other cores. */
+    void pinFeeder() {
+        threads.set(0, split.others);
     }
 
     /** Moves the calling thread to the model cores. */

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 /**
  * Where the model's threads run against the rest of the service, on Linux: with
  * {@code model.others.nice} every other thread yields the CPU to them ({@link ModelPriority}); with
- * {@code model.dedicated.cores} they get cores of their own ({@link ModelCores}). A thread becomes a
- * model thread when it first embeds through {@link #wrap}, or by starting while the model loads in
- * {@link #load}.
+ * {@code model.dedicated.cores} they run on cores of their own and the stream threads that feed them
+ * on the others, at the model's priority ({@link ModelCores}). A thread becomes a model thread when
+ * it first embeds through {@link #wrap}, or by starting while the model loads in {@link #load}, and
+ * a feeder when it announces itself ({@link ClipModel#feederStarted}).
  */
 public final class ModelPlacement implements AutoCloseable {
 
@@ -37,11 +38,10 @@ public final class ModelPlacement implements AutoCloseable {
     }
 
     /**
-     * Loads a model placed as asked: the other threads of this process tree (an embedded broker's
-     * JVM included) are confined to the other cores first; {@code loader} runs on the model cores,
-     * and the threads started meanwhile (a worker pool the model starts as it loads) are the model's
-     * too; each thread that embeds through the model becomes a model thread, and the others are
-     * lowered then. Closing the model undoes the placement where the process may.
+     * Loads a model placed as asked: {@code loader} runs on the model cores, and the threads started
+     * meanwhile (a worker pool the model starts as it loads) are the model's too; each thread that
+     * embeds through the model becomes a model thread, and the others are lowered then. Closing the
+     * model undoes the placement where the process may.
      */
     public static ClipModel load(boolean dedicatedCores, int othersNice, int modelThreads, Supplier<ClipModel> loader) {
         Optional<ModelPlacement> placement = of(dedicatedCores, othersNice, modelThreads);
@@ -50,7 +50,6 @@ public final class ModelPlacement implements AutoCloseable {
         }
         ModelPlacement placed = placement.get();
         try {
-            placed.confineOthers();
             Set<Integer> before = new HashSet<>(LinuxThreads.threadsOfThisProcessTree());
             // On the model cores, but lowering the others waits for the first embedding thread: threads inherit their
             // creator's nice value, so the stream thread that will start it must not have been lowered yet.
@@ -65,11 +64,6 @@ public final class ModelPlacement implements AutoCloseable {
         }
     }
 
-    /** Moves every thread of this process tree but the model's to the other cores, when the model has cores of its own. */
-    public void confineOthers() {
-        cores.ifPresent(ModelCores::confineOthers);
-    }
-
     /** Makes the calling thread a model thread: on the model cores, ahead of the others. */
     void modelThreadStarted() {
         cores.ifPresent(ModelCores::pinCallingThread);
@@ -78,13 +72,15 @@ public final class ModelPlacement implements AutoCloseable {
 
     /**
      * Makes the calling thread a feeder of the model (a stream thread handing it batches). With
-     * cores of the model's own, the feeder never competes with the model for a core, so it keeps
-     * the model's priority over the other threads on the other cores: there it waited for the
-     * broker and the clients about 15% of a burst, and left the model without a batch. Without
-     * them it yields to the model with the rest.
+     * cores of the model's own, the feeder runs on the other cores, where it never competes with
+     * the model, and keeps the model's priority over the rest of the service: at their nice value
+     * it waited for a core 13-18% of a burst, behind the broker and the clients or behind the
+     * model on its core, and left the model without a batch. Without them it yields to the model
+     * with the rest.
      */
     void feederStarted() {
         if (cores.isPresent()) {
+            cores.get().pinFeeder();
             priority.ifPresent(ModelPriority::feederStarted);
         }
     }
@@ -123,10 +119,10 @@ public final class ModelPlacement implements AutoCloseable {
         return new PlacedModel(model, this, false);
     }
 
-    /** A description for logs and benchmarks, e.g. "the model on cores {1}, the rest at nice 19". */
+    /** A description for logs and benchmarks, e.g. "the model on cores {1}, its feeders on {0}; the model at nice 0, the rest at 19". */
     @Override
     public String toString() {
-        String onCores = cores.map(c -> "the model on cores " + c.modelCores() + ", the rest on " + c.otherCores()).orElse("");
+        String onCores = cores.map(c -> "the model on cores " + c.modelCores() + ", its feeders on " + c.otherCores()).orElse("");
         String nice = priority.map(ModelPriority::toString).orElse("");
         return onCores.isEmpty() ? nice : nice.isEmpty() ? onCores : onCores + "; " + nice;
     }

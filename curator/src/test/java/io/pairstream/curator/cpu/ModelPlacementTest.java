@@ -81,7 +81,7 @@ class ModelPlacementTest {
     }
 
     @Test
-    void shouldPinTheModelsThreadsAndConfineEveryOtherThreadAndChildProcess() throws Exception {
+    void shouldPinTheModelsThreadsToItsCoresAndLeaveTheRestFree() throws Exception {
         BitSet allowed = assumePlaceable();
         assumeTrue(allowed.cardinality() >= 2, "needs two cores");
         ModelCores.Split expected = ModelCores.split(allowed, 1).orElseThrow();
@@ -89,20 +89,17 @@ class ModelPlacementTest {
         try (ModelPlacement placement = ModelPlacement.of(true, 0, 1).orElseThrow()) {
             CoreRecordingModel recording = new CoreRecordingModel();
             ClipModel model = placement.wrap(recording);
-            placement.confineOthers();
-            assertEquals(expected.others(), coresOfCallingThread(), "this thread is one of the others");
-            assertEquals(expected.others(), coresOfProcess(child.pid()), "a child process (an embedded broker) too");
-            assertEquals(expected.others(), CompletableFuture.supplyAsync(ModelPlacementTest::coresOfCallingThread,
-                    r -> new Thread(r).start()).join(), "a thread started later inherits the other cores");
 
             Thread modelThread = new Thread(() -> model.embedTexts(List.of("a caption")));
             modelThread.start();
             modelThread.join();
             assertEquals(expected.model(), recording.embeddedOn.get(), "the embedding thread moved to the model cores");
             assertEquals(expected.model(), recording.childOfEmbedder.get());
-
             assertEquals(expected.model(), placement.onModelThread(ModelPlacementTest::coresOfCallingThread));
             assertFalse(expected.model().intersects(expected.others()));
+
+            assertEquals(allowed, coresOfCallingThread(), "the rest of the service may run on any core");
+            assertEquals(allowed, coresOfProcess(child.pid()), "and so may a child process (an embedded broker)");
         } finally {
             child.destroy();
         }
@@ -142,7 +139,6 @@ class ModelPlacementTest {
         ModelCores.Split expected = ModelCores.split(allowed, 1).orElseThrow();
         try (ModelPlacement placement = ModelPlacement.of(true, 10, 1).orElseThrow()) {
             ClipModel model = placement.wrap(new CoreRecordingModel());
-            placement.confineOthers();
             CountDownLatch fed = new CountDownLatch(1);
             CountDownLatch embedded = new CountDownLatch(1);
             AtomicReference<Integer> feederNice = new AtomicReference<>();
