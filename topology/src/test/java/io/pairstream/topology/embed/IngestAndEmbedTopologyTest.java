@@ -257,6 +257,32 @@ class IngestAndEmbedTopologyTest {
         assertEquals(List.of(3, 3), gated.imageBatchSizes());
     }
 
+    /**
+     * A burst's next batch fills at once, so it goes to the idle model before a finished batch is
+     * forwarded; records that come slower than a forward takes (0 ns here: this clock only moves
+     * when the test moves it) are not held for.
+     */
+    @Test
+    void shouldHoldAFinishedBatchForAFastStreamButNotForASlowOne() throws Exception {
+        GatedClipModel gated = new GatedClipModel();
+        restart(new BatchSettings(4, Duration.ofSeconds(10), true), gated);
+        for (int i = 0; i < 4; i++) {
+            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
+        }
+        gated.open();
+        gated.awaitFinished(1);
+
+        send(pair("p4", "a boot", new byte[] {5}));
+        send(pair("p5", "a boot", new byte[] {6}));
+        assertTrue(embedded.isEmpty(), "p4 and p5 came at once: the next batch fills first");
+
+        clock.advance(driver, Duration.ofMillis(100));
+        send(pair("p6", "a boot", new byte[] {7}));
+        assertEquals(List.of("p0", "p1", "p2", "p3"), ids(embedded.readValuesToList()),
+                "p6 came 100 ms after p5, slower than a forward takes: the finished batch goes on");
+        assertEquals(List.of(4), gated.imageBatchSizes());
+    }
+
     @Test
     void shouldKeepABatchOnTheModelThreadInTheBufferUntilItIsForwarded() throws Exception {
         GatedClipModel gated = new GatedClipModel();
@@ -294,11 +320,14 @@ class IngestAndEmbedTopologyTest {
      * waited a linger, and a burst's batches must not be drained for it.
      */
     @Test
-    void shouldTimeTheLingerByItsOwnClockNotByTheTasksWallClockTime() {
-        restart(new BatchSettings(3, Duration.ofSeconds(1), true), new HashingClipModel());
+    void shouldTimeTheLingerByItsOwnClockNotByTheTasksWallClockTime() throws Exception {
+        GatedClipModel gated = new GatedClipModel();
+        restart(new BatchSettings(3, Duration.ofSeconds(1), true), gated);
         for (int i = 0; i < 4; i++) {
             send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
         }
+        gated.open();
+        gated.awaitFinished(1);
 
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertEquals(List.of(3), model.imageBatchSizes(), "p3 waited no time by the clock, so it was not embedded alone");
