@@ -271,6 +271,8 @@ class IngestAndEmbedTopologyTest {
         }
         gated.open();
         gated.awaitFinished(1);
+        // The batch's future completes just after the model returns.
+        Thread.sleep(50);
 
         send(pair("p4", "a boot", new byte[] {5}));
         send(pair("p5", "a boot", new byte[] {6}));
