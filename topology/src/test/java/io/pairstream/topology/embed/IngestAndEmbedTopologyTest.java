@@ -183,6 +183,23 @@ class IngestAndEmbedTopologyTest {
         }
     }
 
+    /**
+     * Restarts pipelined with batches of {@code size} on a gated model, sends {@code size} pairs
+     * (p0, p1, ...) and lets the model finish them: the first batch is then done, not yet forwarded.
+     */
+    private GatedClipModel firstBatchFinished(int size, Duration linger) throws InterruptedException {
+        GatedClipModel gated = new GatedClipModel();
+        restart(new BatchSettings(size, linger, true), gated);
+        for (int i = 0; i < size; i++) {
+            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
+        }
+        gated.open();
+        gated.awaitFinished(1);
+        // The batch's future completes just after the model returns.
+        Thread.sleep(50);
+        return gated;
+    }
+
     private void startDriver() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-embed-test");
@@ -236,14 +253,7 @@ class IngestAndEmbedTopologyTest {
 
     @Test
     void shouldHandAFullBatchToAnIdleModelBeforeForwardingAFinishedOne() throws Exception {
-        GatedClipModel gated = new GatedClipModel();
-        restart(new BatchSettings(3, Duration.ofSeconds(1), true), gated);
-        for (int i = 0; i < 3; i++) {
-            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
-        }
-        gated.open();
-        gated.awaitFinished(1);
-        Thread.sleep(50);
+        GatedClipModel gated = firstBatchFinished(3, Duration.ofSeconds(1));
 
         // The first batch is finished and the model idle: the next record starts a batch that fills at once, so it waits.
         send(pair("p3", "a boot", new byte[] {4}));
@@ -264,15 +274,7 @@ class IngestAndEmbedTopologyTest {
      */
     @Test
     void shouldHoldAFinishedBatchForAFastStreamButNotForASlowOne() throws Exception {
-        GatedClipModel gated = new GatedClipModel();
-        restart(new BatchSettings(4, Duration.ofSeconds(10), true), gated);
-        for (int i = 0; i < 4; i++) {
-            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
-        }
-        gated.open();
-        gated.awaitFinished(1);
-        // The batch's future completes just after the model returns.
-        Thread.sleep(50);
+        GatedClipModel gated = firstBatchFinished(4, Duration.ofSeconds(10));
 
         send(pair("p4", "a boot", new byte[] {5}));
         send(pair("p5", "a boot", new byte[] {6}));
@@ -323,13 +325,8 @@ class IngestAndEmbedTopologyTest {
      */
     @Test
     void shouldTimeTheLingerByItsOwnClockNotByTheTasksWallClockTime() throws Exception {
-        GatedClipModel gated = new GatedClipModel();
-        restart(new BatchSettings(3, Duration.ofSeconds(1), true), gated);
-        for (int i = 0; i < 4; i++) {
-            send(pair("p" + i, "a boot", new byte[] {(byte) (1 + i)}));
-        }
-        gated.open();
-        gated.awaitFinished(1);
+        firstBatchFinished(3, Duration.ofSeconds(1));
+        send(pair("p3", "a boot", new byte[] {4}));
 
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertEquals(List.of(3), model.imageBatchSizes(), "p3 waited no time by the clock, so it was not embedded alone");
